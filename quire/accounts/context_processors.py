@@ -1,0 +1,11 @@
+from django.conf import settings
+
+
+def site(request):
+    user = request.user
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "SIGNUP_MODE": settings.SIGNUP_MODE,
+        # Readers who asked to hide creators' styles get the archive's look only.
+        "hide_creator_style": bool(user.is_authenticated and user.hide_creator_style),
+    }

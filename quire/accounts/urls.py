@@ -1,0 +1,28 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("signup/", views.signup, name="signup"),
+    path("login/", views.login, name="login"),
+    path("logout/", views.logout, name="logout"),
+    path("password/reset/", views.password_reset, name="password_reset"),
+    path("password/reset/done/", views.password_reset_done, name="password_reset_done"),
+    path("password/reset/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
+    path("password/reset/complete/", views.password_reset_complete, name="password_reset_complete"),
+    path("settings/password/", views.password_change, name="password_change"),
+    path("settings/email/", views.email_change, name="email_change"),
+    path("settings/email/confirm/<str:token>/", views.email_confirm, name="email_confirm"),
+    path("settings/preferences/", views.preferences, name="preferences"),
+    path("settings/profile/", views.profile_edit, name="profile_edit"),
+    path("settings/pseuds/", views.pseuds, name="pseuds"),
+    path("settings/pseuds/new/", views.pseud_new, name="pseud_new"),
+    path("settings/pseuds/<int:pk>/edit/", views.pseud_edit, name="pseud_edit"),
+    path("settings/pseuds/<int:pk>/delete/", views.pseud_delete, name="pseud_delete"),
+    path("invitations/request/", views.invite_request, name="invite_request"),
+    path("invitations/", views.invitations, name="invitations"),
+    path("users/<str:username>/", views.profile, name="profile"),
+    path("users/<str:username>/pseuds/<str:pseud>/", views.pseud_detail, name="pseud"),
+]

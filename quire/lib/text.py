@@ -1,0 +1,107 @@
+"""Turning what authors type into the sanitised HTML the archive stores.
+
+Authors write in plain text (blank lines between paragraphs), Markdown or HTML.
+Whatever they choose, the result goes through one allow-list (nh3), close to
+the one AO3 uses, and is stored rendered so that reading never re-renders.
+"""
+
+import html
+import re
+
+import markdown as _markdown
+import nh3
+
+PLAIN, MARKDOWN, HTML = "plain", "markdown", "html"
+FORMAT_CHOICES = [(PLAIN, "Plain text"), (MARKDOWN, "Markdown"), (HTML, "HTML")]
+
+ALLOWED_TAGS = {
+    "a", "abbr", "acronym", "address", "b", "big", "blockquote", "br", "caption", "center", "cite",
+    "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
+    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "ol", "p",
+    "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var",
+}  # fmt: skip
+_COMMON_ATTRS = {"class", "dir", "lang", "title", "align"}
+ALLOWED_ATTRIBUTES = {
+    "*": _COMMON_ATTRS,
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start", "type"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+# A line made only of break marks: "***", "* * *", "~~~", "-----", "...", "oOo", "xXx", a lone "x".
+SCENE_BREAK = re.compile(
+    r"^\s*(?:[*~\-_=#.•·+]\s*){3,}$|^\s*(?:o+O+o+|O+o+O+|x+X+x+|X+x+X+|x)\s*$"
+)
+
+
+def sanitize(raw_html: str) -> str:
+    return nh3.clean(
+        raw_html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="nofollow noopener",
+        strip_comments=True,
+    ).strip()
+
+
+def _plain_to_html(text: str) -> str:
+    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+    out = []
+    for para in paragraphs:
+        if not para.strip():
+            continue
+        if SCENE_BREAK.match(para):
+            out.append("<hr>")
+            continue
+        lines = [html.escape(line.strip()) for line in para.split("\n")]
+        out.append("<p>" + "<br>\n".join(lines) + "</p>")
+    return "\n".join(out)
+
+
+_BREAK_PARAGRAPH = re.compile(r"<p>\s*([^<]{1,20})\s*</p>")
+
+
+def _breaks_to_hr(rendered: str) -> str:
+    """Paragraphs holding only a break mark become a real <hr>, whatever the input format."""
+
+    def replace(match: re.Match) -> str:
+        return "<hr>" if SCENE_BREAK.match(html.unescape(match.group(1))) else match.group(0)
+
+    return _BREAK_PARAGRAPH.sub(replace, rendered)
+
+
+def render(source: str, fmt: str) -> str:
+    """Render author input to sanitised HTML."""
+    if not source or not source.strip():
+        return ""
+    if fmt == PLAIN:
+        rendered = _plain_to_html(source)
+    elif fmt == MARKDOWN:
+        # "***" is a Markdown rule already; the others arrive as paragraphs.
+        rendered = _markdown.markdown(source, extensions=["extra", "sane_lists"], output_format="html")
+    elif fmt == HTML:
+        rendered = source
+    else:
+        raise ValueError(f"unknown text format {fmt!r}")
+    return _breaks_to_hr(sanitize(rendered))
+
+
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+
+
+def html_to_text(rendered: str) -> str:
+    return html.unescape(_TAG.sub(" ", rendered))
+
+
+def word_count(rendered: str) -> int:
+    return len(_WORD.findall(html_to_text(rendered)))

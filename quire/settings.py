@@ -1,0 +1,186 @@
+"""Quire's one settings module. Every value can be set from the environment;
+README.md lists them all. Defaults give a working single-machine archive:
+SQLite in WAL mode, an in-process task worker, mail printed to the console."""
+
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from quire.lib.env import env_bool, env_choice, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(env_str("QUIRE_DATA_DIR", str(BASE_DIR / "var")))
+
+DEBUG = env_bool("QUIRE_DEBUG", False)
+
+
+def _secret_key() -> str:
+    """Use QUIRE_SECRET_KEY, or a key generated once and kept in the data folder,
+    so a fresh install is secure without anyone having to invent a key."""
+    key = env_str("QUIRE_SECRET_KEY", "")
+    if key:
+        return key
+    path = DATA_DIR / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = env_list("QUIRE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("QUIRE_CSRF_TRUSTED_ORIGINS", [])
+SITE_URL = env_str("QUIRE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_NAME = env_str("QUIRE_SITE_NAME", "Quire")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "template_partials",
+    "django_tasks",
+    "django_tasks_db",
+    "quire.accounts",
+    "quire.tags",
+    "quire.works",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "quire.urls"
+WSGI_APPLICATION = "quire.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "quire" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "quire.accounts.context_processors.site",
+            ],
+        },
+    },
+]
+
+# --- Database -----------------------------------------------------------------
+DATABASE_URL = env_str("QUIRE_DATABASE_URL", f"sqlite:///{DATA_DIR / 'quire.sqlite3'}")
+try:
+    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("QUIRE_DB_CONN_MAX_AGE", 0, minimum=0))
+except ValueError as exc:
+    raise ImproperlyConfigured(
+        f"QUIRE_DATABASE_URL={DATABASE_URL!r} is not understood ({exc}). "
+        "Use sqlite:///path/to/file.sqlite3 or postgres://user:password@host:5432/name."
+    ) from None
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # WAL lets readers and the worker read while a request writes; IMMEDIATE
+    # transactions take the write lock up front instead of failing mid-way.
+    _db["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        "transaction_mode": "IMMEDIATE",
+    }
+elif _db["ENGINE"] not in ("django.db.backends.postgresql",):
+    raise ImproperlyConfigured(
+        f"QUIRE_DATABASE_URL uses {_db['ENGINE']}; Quire supports SQLite and PostgreSQL only."
+    )
+DATABASES = {"default": _db}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache (rate limits) ------------------------------------------------------
+REDIS_URL = env_str("QUIRE_REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "quire"}}
+
+# --- Background work ----------------------------------------------------------
+# Tasks are stored in the database and run by `quire db_worker` (started by
+# `make demo`). Scheduled chapters need a backend that can defer work, which
+# is why the immediate backend is not offered.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "ENQUEUE_ON_COMMIT": True}}
+
+# --- Accounts -----------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+SIGNUP_MODE = env_choice("QUIRE_SIGNUP", "open", ("open", "invite", "closed"))
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "works:index"
+LOGOUT_REDIRECT_URL = "works:index"
+LOGIN_ATTEMPTS = env_int("QUIRE_LOGIN_ATTEMPTS", 5, minimum=1)
+LOGIN_WINDOW_SECONDS = env_int("QUIRE_LOGIN_WINDOW", 900, minimum=1)
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Email --------------------------------------------------------------------
+EMAIL_BACKEND = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}[env_choice("QUIRE_EMAIL", "console", ("console", "smtp"))]
+EMAIL_HOST = env_str("QUIRE_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("QUIRE_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("QUIRE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("QUIRE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("QUIRE_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("QUIRE_FROM_EMAIL", "Quire <noreply@localhost>")
+
+# --- Internationalisation -----------------------------------------------------
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = env_str("QUIRE_TIME_ZONE", "UTC")
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files -------------------------------------------------------------
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+# --- Security -----------------------------------------------------------------
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False  # htmx reads it to send the token on POSTs
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_SSL_REDIRECT = env_bool("QUIRE_HTTPS", False)
+SESSION_COOKIE_SECURE = SECURE_SSL_REDIRECT
+CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("QUIRE_LOG_LEVEL", "INFO")},
+    "loggers": {"django.server": {"level": "WARNING"}} if not DEBUG else {},
+}

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TagsConfig(AppConfig):
+    name = "quire.tags"
+    label = "tags"

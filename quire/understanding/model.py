@@ -1,0 +1,87 @@
+"""Plain data types shared by the analyzer: what `parse` finds and what `suggest` proposes.
+
+Kept free of behaviour so the Django app can build or store them without importing the
+analysis code paths.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class AnalyzeError(Exception):
+    """A file or text the analyzer cannot read; the message says which file and what to do."""
+
+
+@dataclass
+class Chapter:
+    title: str | None
+    text: str
+    scene_breaks: int = 0
+    words: int = 0
+    # Notes that sit between chapters of a multi-chapter paste belong to that chapter.
+    # The first chapter's opening notes and the last chapter's closing notes are the
+    # work's notes (Structure.notes_begin / notes_end), as on AO3.
+    notes_begin: str | None = None
+    notes_end: str | None = None
+    summary: str | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
+
+
+@dataclass
+class Structure:
+    summary: str | None = None
+    notes_begin: str | None = None
+    disclaimer: str | None = None
+    chapters: list[Chapter] = field(default_factory=list)
+    notes_end: str | None = None
+    # The work's title when the source states it (AO3/FFN page, EPUB metadata).
+    title: str | None = None
+
+    def parts(self) -> list[tuple[str, str]]:
+        """Every piece of text with its kind: 'summary', 'notes', 'disclaimer', 'story', 'title'."""
+        out: list[tuple[str, str]] = []
+        for kind, text in (("summary", self.summary), ("notes", self.notes_begin),
+                           ("disclaimer", self.disclaimer)):
+            if text:
+                out.append((kind, text))
+        for ch in self.chapters:
+            if ch.title:
+                out.append(("title", ch.title))
+            for kind, text in (("summary", ch.summary), ("notes", ch.notes_begin)):
+                if text:
+                    out.append((kind, text))
+            if ch.text:
+                out.append(("story", ch.text))
+            if ch.notes_end:
+                out.append(("notes", ch.notes_end))
+        if self.notes_end:
+            out.append(("notes", self.notes_end))
+        return out
+
+    @property
+    def words(self) -> int:
+        return sum(ch.words for ch in self.chapters)
+
+
+@dataclass
+class Suggestion:
+    name: str
+    canonical: bool = False
+    confidence: float = 0.0
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Suggestions:
+    fandoms: list[Suggestion] = field(default_factory=list)
+    characters: list[Suggestion] = field(default_factory=list)
+    relationships: list[Suggestion] = field(default_factory=list)
+    archive_warnings: list[Suggestion] = field(default_factory=list)
+    additional_tags: list[Suggestion] = field(default_factory=list)
+    rating: Suggestion | None = None
+    # Pairings the author named only to rule out ("Not A/B"): never suggested, kept so a
+    # posting form can explain why they are missing.
+    rejected_relationships: list[Suggestion] = field(default_factory=list)

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from quire.works import views_reading
+
+urlpatterns = [
+    path("", views_reading.home, name="home"),
+    path("", include("quire.accounts.urls")),
+    path("", include("quire.works.urls")),
+    path("tags/", include("quire.tags.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "quire.works.views_reading.error_403"
+handler404 = "quire.works.views_reading.error_404"
+handler500 = "quire.works.views_reading.error_500"

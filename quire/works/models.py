@@ -1,0 +1,300 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from quire.lib import text as textlib
+from quire.tags.models import ADULT_RATINGS, Tag, TagType
+
+TITLE_MAX = 255
+SUMMARY_MAX = 1250
+NOTES_MAX = 5000
+CHAPTER_TEXT_MAX = 500_000
+USER_TAGS_MAX = 75
+
+
+class CommentPermission(models.TextChoices):
+    EVERYONE = "everyone", "Registered users and guests can comment"
+    REGISTERED = "registered", "Only registered users can comment"
+    NOBODY = "nobody", "No one can comment"
+
+
+class WorkQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "WorkQuerySet":
+        """The one visibility rule. Every page, list, count, feed and download
+        reaches works through here.
+
+        - drafts: only their accepted creators;
+        - hidden by a moderator: only their creators and moderators;
+        - restricted: only signed-in readers;
+        Anonymity does not hide a work, only its creators: see `creators_visible_to`.
+        """
+        public = Q(is_draft=False, hidden_by_moderator=False)
+        if not (user and user.is_authenticated):
+            return self.filter(public, restricted=False)
+        rule = public | Q(
+            creatorships__pseud__user=user, creatorships__accepted=True
+        )
+        if user.can_moderate:
+            rule |= Q(is_draft=False)
+        # The join on creatorships can repeat a work; filter on ids to keep one row each.
+        return self.filter(pk__in=Work.objects.filter(rule).values("pk"))
+
+    def posted(self) -> "WorkQuerySet":
+        return self.filter(is_draft=False)
+
+    def by_user(self, author, viewer) -> "WorkQuerySet":
+        """Works credited to `author` as `viewer` may see them listed: anonymous
+        works are not listed under their creator except for the creator and moderators."""
+        qs = self.visible_to(viewer).filter(creatorships__pseud__user=author, creatorships__accepted=True)
+        if not (viewer and viewer.is_authenticated and (viewer == author or viewer.can_moderate)):
+            qs = qs.filter(anonymous=False)
+        return qs.distinct()
+
+    def for_listing(self) -> "WorkQuerySet":
+        """What a works list shows of each work, fetched in a fixed number of queries."""
+        return self.prefetch_related(
+            models.Prefetch("tags", queryset=Tag.objects.order_by("name")),
+            models.Prefetch(
+                "creatorships",
+                queryset=Creatorship.objects.filter(accepted=True).select_related("pseud__user"),
+                to_attr="accepted_creatorships",
+            ),
+            models.Prefetch("series_memberships", queryset=SeriesWork.objects.select_related("series")),
+        )
+
+
+class Work(models.Model):
+    title = models.CharField(max_length=TITLE_MAX)
+    summary = models.TextField(blank=True, max_length=SUMMARY_MAX)
+    notes_begin = models.TextField("beginning notes", blank=True, max_length=NOTES_MAX)
+    notes_end = models.TextField("end notes", blank=True, max_length=NOTES_MAX)
+    # Summary and notes keep the author's source; their rendered HTML is stored beside it.
+    text_format = models.CharField(max_length=10, choices=textlib.FORMAT_CHOICES, default=textlib.PLAIN)
+    summary_html = models.TextField(blank=True, editable=False)
+    notes_begin_html = models.TextField(blank=True, editable=False)
+    notes_end_html = models.TextField(blank=True, editable=False)
+
+    tags = models.ManyToManyField(Tag, through="Tagging", related_name="works", blank=True)
+    language = models.CharField(max_length=16, default="en")
+    expected_chapters = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10000)]
+    )
+    restricted = models.BooleanField(
+        "Only show to registered users", default=False
+    )
+    anonymous = models.BooleanField("Post anonymously", default=False)
+    comment_permission = models.CharField(
+        max_length=12, choices=CommentPermission.choices, default=CommentPermission.EVERYONE
+    )
+    is_draft = models.BooleanField(default=True)
+    hidden_by_moderator = models.BooleanField(default=False)
+
+    # Derived from chapters; kept here because every list shows and sorts by them.
+    word_count = models.PositiveIntegerField(default=0)
+    chapter_count = models.PositiveIntegerField(default=0, help_text="Published chapters")
+    published_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(null=True, blank=True, help_text="When the last chapter went up")
+    created_at = models.DateTimeField(default=timezone.now)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = WorkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        indexes = [models.Index(fields=["is_draft", "hidden_by_moderator", "-updated_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.summary_html = textlib.render(self.summary, self.text_format)
+        self.notes_begin_html = textlib.render(self.notes_begin, self.text_format)
+        self.notes_end_html = textlib.render(self.notes_end, self.text_format)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("works:detail", args=[self.pk])
+
+    # --- tags, read from a prefetch where there is one -------------------------
+    def tags_of(self, tag_type: str) -> list[Tag]:
+        return [t for t in self.tags.all() if t.type == tag_type]
+
+    @property
+    def rating(self) -> Tag | None:
+        ratings = self.tags_of(TagType.RATING)
+        return ratings[0] if ratings else None
+
+    @property
+    def is_adult(self) -> bool:
+        rating = self.rating
+        return rating is not None and rating.name in ADULT_RATINGS
+
+    @property
+    def is_complete(self) -> bool:
+        return self.expected_chapters is not None and self.chapter_count >= self.expected_chapters
+
+    @property
+    def chapters_display(self) -> str:
+        """AO3's "3/?" while the total is unknown, "3/10" when it is known."""
+        total = self.expected_chapters if self.expected_chapters else "?"
+        return f"{self.chapter_count}/{total}"
+
+    # --- creators ------------------------------------------------------------
+    def accepted_pseuds(self) -> list:
+        creatorships = getattr(self, "accepted_creatorships", None)
+        if creatorships is None:
+            creatorships = self.creatorships.filter(accepted=True).select_related("pseud__user")
+        return [c.pseud for c in creatorships]
+
+    def is_creator(self, user) -> bool:
+        if not (user and user.is_authenticated):
+            return False
+        return any(p.user_id == user.pk for p in self.accepted_pseuds())
+
+    def creators_visible_to(self, user) -> list | None:
+        """The pseuds `user` may see credited, or None where the work is anonymous to them."""
+        if self.anonymous and not (self.is_creator(user) or (user.is_authenticated and user.can_moderate)):
+            return None
+        return self.accepted_pseuds()
+
+    def series_list(self):
+        return [m for m in self.series_memberships.all()]
+
+
+class Tagging(models.Model):
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="taggings")
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="taggings")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["work", "tag"], name="unique_tagging")]
+
+
+class Creatorship(models.Model):
+    """A pseud credited on a work. Co-creators are invited and must accept."""
+
+    pseud = models.ForeignKey("accounts.Pseud", on_delete=models.CASCADE, related_name="creatorships")
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="creatorships")
+    accepted = models.BooleanField(default=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["pseud", "work"], name="unique_creatorship")]
+
+    def __str__(self):
+        return f"{self.pseud} on {self.work}"
+
+
+class ChapterState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SCHEDULED = "scheduled", "Scheduled"
+    PUBLISHED = "published", "Published"
+
+
+class ChapterQuerySet(models.QuerySet):
+    def published(self) -> "ChapterQuerySet":
+        return self.filter(state=ChapterState.PUBLISHED)
+
+    def visible_to(self, user) -> "ChapterQuerySet":
+        """Published chapters of works the user may see; creators also see their
+        draft and scheduled chapters."""
+        works = Work.objects.visible_to(user)
+        qs = self.filter(work__in=works)
+        if user and user.is_authenticated:
+            return qs.filter(
+                Q(state=ChapterState.PUBLISHED)
+                | Q(work__creatorships__pseud__user=user, work__creatorships__accepted=True)
+            ).distinct()
+        return qs.filter(state=ChapterState.PUBLISHED)
+
+
+class Chapter(models.Model):
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="chapters")
+    position = models.PositiveIntegerField()
+    title = models.CharField(max_length=TITLE_MAX, blank=True)
+    notes_begin = models.TextField("beginning notes", blank=True, max_length=NOTES_MAX)
+    notes_end = models.TextField("end notes", blank=True, max_length=NOTES_MAX)
+    text_format = models.CharField(max_length=10, choices=textlib.FORMAT_CHOICES, default=textlib.PLAIN)
+    text = models.TextField(max_length=CHAPTER_TEXT_MAX, help_text="The author's source")
+    text_html = models.TextField(editable=False)
+    notes_begin_html = models.TextField(blank=True, editable=False)
+    notes_end_html = models.TextField(blank=True, editable=False)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+
+    state = models.CharField(max_length=10, choices=ChapterState.choices, default=ChapterState.DRAFT)
+    publish_at = models.DateTimeField(null=True, blank=True, help_text="For scheduled chapters")
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = ChapterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["work", "position"]
+        indexes = [models.Index(fields=["state", "publish_at"])]
+
+    def __str__(self):
+        return self.display_title
+
+    def save(self, *args, **kwargs):
+        self.text_html = textlib.render(self.text, self.text_format)
+        self.notes_begin_html = textlib.render(self.notes_begin, self.text_format)
+        self.notes_end_html = textlib.render(self.notes_end, self.text_format)
+        self.word_count = textlib.word_count(self.text_html)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("works:chapter", args=[self.work_id, self.pk])
+
+    @property
+    def display_title(self) -> str:
+        """ "Chapter 2: The Callback", or just "Chapter 2" when untitled."""
+        label = f"Chapter {self.position}"
+        return f"{label}: {self.title}" if self.title else label
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == ChapterState.PUBLISHED
+
+
+class Series(models.Model):
+    title = models.CharField(max_length=TITLE_MAX)
+    summary = models.TextField(blank=True, max_length=SUMMARY_MAX)
+    notes = models.TextField(blank=True, max_length=NOTES_MAX)
+    complete = models.BooleanField(default=False)
+    creators = models.ManyToManyField("accounts.Pseud", related_name="series")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "series"
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("works:series", args=[self.pk])
+
+    def works_visible_to(self, user) -> WorkQuerySet:
+        return (
+            Work.objects.visible_to(user)
+            .filter(series_memberships__series=self)
+            .order_by("series_memberships__position")
+        )
+
+
+class SeriesWork(models.Model):
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="memberships")
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="series_memberships")
+    position = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["series", "position"]
+        constraints = [models.UniqueConstraint(fields=["series", "work"], name="unique_series_work")]

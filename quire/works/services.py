@@ -1,0 +1,137 @@
+"""Workflows that change several rows at once: posting, publishing, tagging.
+
+Views and commands call these instead of saving models piecemeal, so the
+derived fields (word count, chapter count, dates) can never drift.
+"""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Max, Sum
+from django.utils import timezone
+
+from quire.tags.models import FIXED_TYPES, Tag, TagType
+
+from .models import Chapter, ChapterState, Creatorship, Series, SeriesWork, Work
+
+
+def refresh_counts(work: Work) -> None:
+    """Recompute what a work derives from its published chapters."""
+    published = work.chapters.filter(state=ChapterState.PUBLISHED)
+    totals = published.aggregate(words=Sum("word_count"), last=Max("published_at"))
+    work.word_count = totals["words"] or 0
+    work.chapter_count = published.count()
+    Work.objects.filter(pk=work.pk).update(word_count=work.word_count, chapter_count=work.chapter_count)
+
+
+def renumber_chapters(work: Work, ordered_ids: list[int] | None = None) -> None:
+    """Give chapters positions 1..n, in `ordered_ids` order when given."""
+    chapters = list(work.chapters.all())
+    if ordered_ids is not None:
+        rank = {pk: i for i, pk in enumerate(ordered_ids)}
+        chapters.sort(key=lambda c: (rank.get(c.pk, len(rank)), c.position))
+    for index, chapter in enumerate(chapters, start=1):
+        if chapter.position != index:
+            Chapter.objects.filter(pk=chapter.pk).update(position=index)
+
+
+def set_tags(work: Work, tags_by_type: dict[str, list[str]]) -> None:
+    """Replace a work's tags. Fixed-vocabulary tags must exist; free tags are
+    created, unwrangled, the first time someone uses them."""
+    wanted: list[Tag] = []
+    for tag_type, names in tags_by_type.items():
+        for name in names:
+            name = " ".join(name.split())
+            if not name:
+                continue
+            existing = Tag.objects.named(name).first()
+            if existing is None:
+                if tag_type in FIXED_TYPES:
+                    raise ValueError(f"{name!r} is not a {tag_type}")
+                existing = Tag.objects.create(name=name, type=tag_type)
+            wanted.append(existing)
+    work.tags.set({t.pk: t for t in wanted}.values())
+
+
+def add_creator(work: Work, pseud, *, accepted: bool, invited_by=None) -> Creatorship:
+    creatorship, _ = Creatorship.objects.get_or_create(
+        work=work, pseud=pseud, defaults={"accepted": accepted, "invited_by": invited_by}
+    )
+    return creatorship
+
+
+@transaction.atomic
+def publish_chapter(chapter: Chapter, when: datetime | None = None) -> None:
+    """Make a chapter public now. Publishing the first chapter of a draft work posts the work."""
+    when = when or timezone.now()
+    chapter.state = ChapterState.PUBLISHED
+    chapter.published_at = when
+    chapter.publish_at = None
+    chapter.save(update_fields=["state", "published_at", "publish_at"])
+    work = Work.objects.select_for_update().get(pk=chapter.work_id)
+    if work.is_draft:
+        work.is_draft = False
+        work.published_at = work.published_at or when
+    work.updated_at = when
+    work.save(update_fields=["is_draft", "published_at", "updated_at"])
+    refresh_counts(work)
+
+
+def schedule_chapter(chapter: Chapter, publish_at: datetime) -> None:
+    """Publish `chapter` at `publish_at` through the background worker."""
+    from .tasks import publish_due_chapters
+
+    chapter.state = ChapterState.SCHEDULED
+    chapter.publish_at = publish_at
+    chapter.save(update_fields=["state", "publish_at"])
+    # The task checks the clock itself, so a task that runs early, or one left
+    # over from an earlier schedule, publishes nothing before its time.
+    publish_due_chapters.using(run_after=publish_at).enqueue()
+
+
+@transaction.atomic
+def post_work(work: Work) -> None:
+    """Post a draft work: publish its chapters that are not scheduled for later."""
+    now = timezone.now()
+    for chapter in work.chapters.filter(state=ChapterState.DRAFT).order_by("position"):
+        publish_chapter(chapter, when=now)
+
+
+def due_chapters():
+    return Chapter.objects.filter(state=ChapterState.SCHEDULED, publish_at__lte=timezone.now())
+
+
+def run_due_chapters() -> int:
+    """Publish every scheduled chapter whose time has come. Returns how many."""
+    count = 0
+    for chapter in due_chapters().select_related("work").order_by("publish_at", "pk"):
+        with transaction.atomic():
+            # Re-read under lock: a second worker may have published it already.
+            fresh = Chapter.objects.select_for_update().filter(
+                pk=chapter.pk, state=ChapterState.SCHEDULED, publish_at__lte=timezone.now()
+            ).first()
+            if fresh is None:
+                continue
+            publish_chapter(fresh, when=fresh.publish_at)
+            count += 1
+    return count
+
+
+def set_series(work: Work, series: Series | None, position: int | None = None) -> None:
+    """Put `work` in `series` (at the end unless a position is given); None removes it from all series."""
+    if series is None:
+        work.series_memberships.all().delete()
+        return
+    membership = SeriesWork.objects.filter(series=series, work=work).first()
+    if position is None:
+        position = membership.position if membership else (
+            (series.memberships.aggregate(m=Max("position"))["m"] or 0) + 1
+        )
+    SeriesWork.objects.update_or_create(series=series, work=work, defaults={"position": position})
+    series.updated_at = timezone.now()
+    series.save(update_fields=["updated_at"])
+
+
+def user_tag_count(tags_by_type: dict[str, list[str]]) -> int:
+    user_types = {TagType.FANDOM, TagType.CHARACTER, TagType.RELATIONSHIP, TagType.FREEFORM}
+    return sum(len([n for n in names if n.strip()]) for t, names in tags_by_type.items() if t in user_types)

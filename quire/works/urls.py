@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views_posting as posting
+from . import views_reading as reading
+
+app_name = "works"
+
+urlpatterns = [
+    # Reading
+    path("works/", reading.work_index, name="index"),
+    path("works/<int:pk>/", reading.work_detail, name="detail"),
+    path("works/<int:pk>/chapters/<int:chapter_id>/", reading.chapter_detail, name="chapter"),
+    path("works/<int:pk>/navigate/", reading.chapter_index, name="navigate"),
+    path("series/<int:pk>/", reading.series_detail, name="series"),
+    # Posting and editing
+    path("works/new/", posting.work_new, name="new"),
+    path("works/<int:pk>/edit/", posting.work_edit, name="edit"),
+    path("works/<int:pk>/post/", posting.work_post, name="post"),
+    path("works/<int:pk>/delete/", posting.work_delete, name="delete"),
+    path("works/<int:pk>/chapters/new/", posting.chapter_new, name="chapter_new"),
+    path("works/<int:pk>/chapters/manage/", posting.chapters_manage, name="chapters_manage"),
+    path("works/<int:pk>/chapters/<int:chapter_id>/edit/", posting.chapter_edit, name="chapter_edit"),
+    path("works/<int:pk>/chapters/<int:chapter_id>/delete/", posting.chapter_delete, name="chapter_delete"),
+    path("creatorships/", posting.creatorships, name="creatorships"),
+    path("series/new/", posting.series_new, name="series_new"),
+    path("series/<int:pk>/edit/", posting.series_edit, name="series_edit"),
+]

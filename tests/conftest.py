@@ -1,0 +1,44 @@
+import pytest
+
+from tests.factories import make_user
+
+
+@pytest.fixture(autouse=True)
+def _fast_clean_state(settings, tmp_path):
+    # Argon2 is deliberately slow; tests don't need it to be.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+# Personas, as in every test module: the author of a work, an accepted
+# co-creator, another signed-in reader, and a moderator. Guests use `client`.
+@pytest.fixture
+def author(db):
+    return make_user("amara")
+
+
+@pytest.fixture
+def cocreator(db):
+    return make_user("bellamy")
+
+
+@pytest.fixture
+def reader(db):
+    return make_user("corin")
+
+
+@pytest.fixture
+def moderator(db):
+    return make_user("dove", is_moderator=True)
+
+
+@pytest.fixture
+def login(client):
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
