@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "quire.core",
     "quire.accounts",
     "quire.tags",
     "quire.works",
@@ -120,7 +121,9 @@ else:
 # Tasks are stored in the database and run by `quire db_worker` (started by
 # `make demo`). Scheduled chapters need a backend that can defer work, which
 # is why the immediate backend is not offered.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "ENQUEUE_ON_COMMIT": True}}
+# The task row is written in the same transaction as the change that asks for
+# it, so a rolled-back change leaves no task behind.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Accounts -----------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -161,7 +164,8 @@ USE_TZ = True
 
 # --- Static files -------------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Only needed for `quire collectstatic` behind a web server; WhiteNoise serves from the apps otherwise.
+STATIC_ROOT = env_str("QUIRE_STATIC_ROOT", "") or None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -16,6 +16,10 @@ class QuireUserManager(UserManager["User"]):
             Pseud.objects.create(user=user, name=username, is_default=True)
         return user
 
+    def get_by_natural_key(self, username):
+        # Log-in ignores case, as sign-up does when it checks a name is free.
+        return self.get(username__iexact=username)
+
     def create_superuser(self, username, email=None, password=None, **extra_fields):
         with transaction.atomic():
             user = super().create_superuser(username, email, password, **extra_fields)

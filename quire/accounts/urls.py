@@ -21,6 +21,7 @@ urlpatterns = [
     path("settings/pseuds/new/", views.pseud_new, name="pseud_new"),
     path("settings/pseuds/<int:pk>/edit/", views.pseud_edit, name="pseud_edit"),
     path("settings/pseuds/<int:pk>/delete/", views.pseud_delete, name="pseud_delete"),
+    path("settings/pseuds/<int:pk>/default/", views.pseud_default, name="pseud_default"),
     path("invitations/request/", views.invite_request, name="invite_request"),
     path("invitations/", views.invitations, name="invitations"),
     path("users/<str:username>/", views.profile, name="profile"),

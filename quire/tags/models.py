@@ -71,3 +71,33 @@ class Tag(models.Model):
     @property
     def canonical_tag(self) -> "Tag":
         return self.synonym_of if self.synonym_of_id else self
+
+
+class SuggestionStatus(models.TextChoices):
+    PENDING = "pending", "Suggested"
+    ACCEPTED = "accepted", "Accepted"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class TagSuggestion(models.Model):
+    """A tag the story analyzer proposed for a work, with the words that justify it.
+    The author accepts or dismisses each; nothing is tagged without them."""
+
+    work = models.ForeignKey("works.Work", on_delete=models.CASCADE, related_name="tag_suggestions")
+    type = models.CharField(max_length=20, choices=TagType.choices)
+    name = models.CharField(max_length=150)
+    canonical = models.BooleanField(default=False)
+    confidence = models.FloatField()
+    evidence = models.JSONField(default=list)
+    status = models.CharField(max_length=10, choices=SuggestionStatus.choices, default=SuggestionStatus.PENDING)
+
+    class Meta:
+        ordering = ["type", "-confidence", "name"]
+        constraints = [models.UniqueConstraint(fields=["work", "type", "name"], name="unique_tag_suggestion")]
+
+    def __str__(self):
+        return f"{self.get_type_display()}: {self.name} ({self.confidence:.0%})"
+
+    @property
+    def evidence_text(self) -> str:
+        return " … ".join(f"“{quote}”" for quote in self.evidence)

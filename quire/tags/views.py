@@ -12,6 +12,7 @@ def tag_detail(request, pk):
     canonical = tag.canonical_tag
     works = (
         Work.objects.visible_to(request.user)
+        .posted()
         .filter(tags__in=[canonical, *canonical.synonyms.all()])
         .distinct()
         .for_listing()

@@ -12,7 +12,7 @@ _SENT_END = ".!?…"
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD_RE.finditer(text))
+    return len(_WORD_RE.findall(text))
 
 
 def normalise_newlines(text: str) -> str:

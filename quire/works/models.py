@@ -142,6 +142,12 @@ class Work(models.Model):
         total = self.expected_chapters if self.expected_chapters else "?"
         return f"{self.chapter_count}/{total}"
 
+    def missing_for_posting(self) -> list[str]:
+        """What a work needs before readers can see it: AO3's required tags."""
+        types = {t.type for t in self.tags.all()}
+        needed = [(TagType.RATING, "a rating"), (TagType.WARNING, "an archive warning"), (TagType.FANDOM, "a fandom")]
+        return [label for tag_type, label in needed if tag_type not in types]
+
     # --- creators ------------------------------------------------------------
     def accepted_pseuds(self) -> list:
         creatorships = getattr(self, "accepted_creatorships", None)
@@ -285,6 +291,7 @@ class Series(models.Model):
     def works_visible_to(self, user) -> WorkQuerySet:
         return (
             Work.objects.visible_to(user)
+            .posted()
             .filter(series_memberships__series=self)
             .order_by("series_memberships__position")
         )

@@ -21,7 +21,11 @@ def refresh_counts(work: Work) -> None:
     totals = published.aggregate(words=Sum("word_count"), last=Max("published_at"))
     work.word_count = totals["words"] or 0
     work.chapter_count = published.count()
-    Work.objects.filter(pk=work.pk).update(word_count=work.word_count, chapter_count=work.chapter_count)
+    changes = {"word_count": work.word_count, "chapter_count": work.chapter_count}
+    if totals["last"] is not None:
+        # "Updated" means the newest chapter still up: deleting it moves the date back.
+        work.updated_at = changes["updated_at"] = totals["last"]
+    Work.objects.filter(pk=work.pk).update(**changes)
 
 
 def renumber_chapters(work: Work, ordered_ids: list[int] | None = None) -> None:
@@ -107,9 +111,11 @@ def run_due_chapters() -> int:
     for chapter in due_chapters().select_related("work").order_by("publish_at", "pk"):
         with transaction.atomic():
             # Re-read under lock: a second worker may have published it already.
-            fresh = Chapter.objects.select_for_update().filter(
-                pk=chapter.pk, state=ChapterState.SCHEDULED, publish_at__lte=timezone.now()
-            ).first()
+            fresh = (
+                Chapter.objects.select_for_update()
+                .filter(pk=chapter.pk, state=ChapterState.SCHEDULED, publish_at__lte=timezone.now())
+                .first()
+            )
             if fresh is None:
                 continue
             publish_chapter(fresh, when=fresh.publish_at)
@@ -124,8 +130,10 @@ def set_series(work: Work, series: Series | None, position: int | None = None) -
         return
     membership = SeriesWork.objects.filter(series=series, work=work).first()
     if position is None:
-        position = membership.position if membership else (
-            (series.memberships.aggregate(m=Max("position"))["m"] or 0) + 1
+        position = (
+            membership.position
+            if membership
+            else ((series.memberships.aggregate(m=Max("position"))["m"] or 0) + 1)
         )
     SeriesWork.objects.update_or_create(series=series, work=work, defaults={"position": position})
     series.updated_at = timezone.now()
@@ -135,3 +143,121 @@ def set_series(work: Work, series: Series | None, position: int | None = None) -
 def user_tag_count(tags_by_type: dict[str, list[str]]) -> int:
     user_types = {TagType.FANDOM, TagType.CHARACTER, TagType.RELATIONSHIP, TagType.FREEFORM}
     return sum(len([n for n in names if n.strip()]) for t, names in tags_by_type.items() if t in user_types)
+
+
+# --- posting and editing through the forms ------------------------------------------
+
+
+def invite_cocreators(work: Work, users, invited_by) -> list[Creatorship]:
+    """Credit each user's default pseud once they accept; users already on the work are skipped."""
+    invited = []
+    for user in users:
+        if work.creatorships.filter(pseud__user=user).exists():
+            continue
+        invited.append(add_creator(work, user.default_pseud, accepted=False, invited_by=invited_by))
+    return invited
+
+
+def _join_series(work: Work, pseuds, series: Series | None, new_series_title: str, position: int | None):
+    if new_series_title:
+        series = Series.objects.create(title=new_series_title)
+        series.creators.add(*pseuds)
+    set_series(work, series, position)
+
+
+@transaction.atomic
+def create_work(
+    user,
+    *,
+    fields: dict,
+    pseuds,
+    tags_by_type: dict[str, list[str]],
+    chapter: Chapter,
+    cocreators=(),
+    series: Series | None = None,
+    new_series_title: str = "",
+    series_position: int | None = None,
+    post: bool = False,
+) -> Work:
+    """A work with its first chapter, as a draft or posted. `chapter` is unsaved."""
+    work = Work.objects.create(is_draft=True, **fields)
+    for pseud in pseuds:
+        add_creator(work, pseud, accepted=True)
+    invite_cocreators(work, cocreators, invited_by=user)
+    set_tags(work, tags_by_type)
+    _join_series(work, pseuds, series, new_series_title, series_position)
+    chapter.work = work
+    chapter.position = 1
+    chapter.text_format = work.text_format
+    chapter.state = ChapterState.DRAFT
+    chapter.save()
+    if post:
+        post_work(work)
+    refresh_counts(work)
+    work.refresh_from_db()
+    return work
+
+
+@transaction.atomic
+def update_work(
+    work: Work,
+    user,
+    *,
+    fields: dict,
+    pseuds,
+    tags_by_type: dict[str, list[str]],
+    cocreators=(),
+    series: Series | None = None,
+    new_series_title: str = "",
+    series_position: int | None = None,
+) -> Work:
+    """Save the work form. `pseuds` are the editing user's pseuds to credit;
+    other people's credits are left alone."""
+    for name, value in fields.items():
+        setattr(work, name, value)
+    work.save()
+    wanted = {p.pk for p in pseuds}
+    work.creatorships.filter(pseud__user=user).exclude(pseud_id__in=wanted).delete()
+    for pseud in pseuds:
+        Creatorship.objects.update_or_create(work=work, pseud=pseud, defaults={"accepted": True})
+    invite_cocreators(work, cocreators, invited_by=user)
+    set_tags(work, tags_by_type)
+    _join_series(work, pseuds, series, new_series_title, series_position)
+    return work
+
+
+@transaction.atomic
+def save_chapter(
+    chapter: Chapter, *, publish_now: bool = False, publish_at: datetime | None = None
+) -> Chapter:
+    """Save a new or edited chapter and decide who sees it: published now, scheduled
+    for `publish_at`, or (neither) a draft. A posted chapter stays posted."""
+    if chapter.pk is None:
+        last = chapter.work.chapters.aggregate(m=Max("position"))["m"] or 0
+        chapter.position = last + 1
+    was_published = chapter.pk is not None and chapter.is_published
+    if not was_published:
+        chapter.state = ChapterState.DRAFT
+        chapter.publish_at = None
+    chapter.save()
+    if not was_published:
+        if publish_now:
+            publish_chapter(chapter)
+        elif publish_at is not None:
+            schedule_chapter(chapter, publish_at)
+    refresh_counts(chapter.work)
+    return chapter
+
+
+class OnlyChapter(Exception):
+    """A work needs at least one chapter."""
+
+
+@transaction.atomic
+def delete_chapter(chapter: Chapter) -> None:
+    work = Work.objects.select_for_update().get(pk=chapter.work_id)
+    if work.chapters.count() <= 1:
+        raise OnlyChapter("A work needs at least one chapter: delete the whole work instead.")
+    chapter.delete()
+    renumber_chapters(work)
+    refresh_counts(work)

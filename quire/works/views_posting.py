@@ -1,10 +1,363 @@
-# Placeholder until the posting views land; every name in urls.py must exist.
-from django.http import HttpResponse
+"""Pages creators use: posting and editing works and chapters, co-creator
+invitations and series. All plain forms; nothing here needs JavaScript.
+
+Works are fetched through `get_editable_work`, which starts from the one
+visibility rule; changes go through services.py.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from quire.lib import text as textlib
+
+from . import services
+from . import suggestions
+from .forms import ChapterForm, PublishAction, ReorderForm, SeriesForm, WorkForm
+from .models import Chapter, ChapterState, Creatorship, Series, Work
+
+ONLY_CHAPTER = "This is the work's only chapter, so it can't be deleted. Delete the whole work instead."
 
 
-def _todo(request, *args, **kwargs):
-    return HttpResponse("Not built yet", status=501)
+def get_editable_work(request, pk: int) -> Work:
+    """The work if `request.user` is one of its accepted creators. A work they
+    may read but not edit is refused (403); one they can't see doesn't exist (404)."""
+    work = Work.objects.visible_to(request.user).filter(pk=pk).first()
+    if work is None:
+        raise Http404("No such work.")
+    if not work.is_creator(request.user):
+        raise PermissionDenied("Only the creators of this work can change it.")
+    return work
 
 
-work_new = work_edit = work_post = work_delete = chapter_new = chapters_manage = _todo
-chapter_edit = chapter_delete = creatorships = series_new = series_edit = _todo
+def _get_chapter(work: Work, chapter_id: int) -> Chapter:
+    return get_object_or_404(work.chapters, pk=chapter_id)
+
+
+def _posted_format(request) -> str:
+    """The work's text format as posted, for checking the first chapter before the work form is valid."""
+    fmt = request.POST.get("text_format")
+    return fmt if fmt in dict(textlib.FORMAT_CHOICES) else textlib.PLAIN
+
+
+def _work_preview(form: WorkForm, chapter_form: ChapterForm | None = None) -> dict:
+    """What readers would see, rendered exactly as saving would, but nothing is saved."""
+    data = form.cleaned_data
+    fmt = data["text_format"]
+    preview = {
+        "title": data["title"],
+        "creators": list(data["pseuds"]),
+        "tags": form.tags_by_type(),
+        "language": data["language"],
+        "summary_html": textlib.render(data["summary"], fmt),
+        "notes_begin_html": textlib.render(data["notes_begin"], fmt),
+        "notes_end_html": textlib.render(data["notes_end"], fmt),
+        "chapter": None,
+    }
+    if chapter_form is not None:
+        preview["chapter"] = _chapter_preview(chapter_form, fmt)
+    return preview
+
+
+def _chapter_preview(chapter_form: ChapterForm, fmt: str) -> dict:
+    data = chapter_form.cleaned_data
+    fmt = data.get("text_format") or fmt
+    return {
+        "title": data["title"],
+        "text_html": textlib.render(data["text"], fmt),
+        "notes_begin_html": textlib.render(data["notes_begin"], fmt),
+        "notes_end_html": textlib.render(data["notes_end"], fmt),
+    }
+
+
+def _series_args(form: WorkForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "series": data["series"],
+        "new_series_title": data["new_series_title"],
+        "series_position": data["series_position"],
+    }
+
+
+# --- works ---------------------------------------------------------------------------
+@login_required
+def work_new(request):
+    preview = None
+    if request.method == "POST":
+        form = WorkForm(request.POST, user=request.user)
+        chapter_form = ChapterForm(
+            request.POST, prefix="chapter", work_format=_posted_format(request), with_publishing=False
+        )
+        # Validate both (no short-circuit) so every problem shows at once.
+        valid = form.is_valid() & chapter_form.is_valid()
+        submit = request.POST.get("submit")
+        if valid and submit == "preview":
+            preview = _work_preview(form, chapter_form)
+        elif valid:
+            work = services.create_work(
+                request.user,
+                fields=form.work_fields(),
+                pseuds=form.cleaned_data["pseuds"],
+                cocreators=form.cleaned_data["cocreators"],
+                tags_by_type=form.tags_by_type(),
+                chapter=chapter_form.save(commit=False),
+                post=submit == "post",
+                **_series_args(form),
+            )
+            if work.is_draft:
+                messages.success(request, "Draft saved. Only you and your co-creators can see it.")
+            else:
+                messages.success(request, "Work posted.")
+            return redirect(work)
+    else:
+        form = WorkForm(user=request.user)
+        chapter_form = ChapterForm(prefix="chapter", work_format=textlib.PLAIN, with_publishing=False)
+    return render(
+        request,
+        "works/work_form.html",
+        {"form": form, "chapter_form": chapter_form, "preview": preview, "work": None},
+    )
+
+
+def _suggestion_click(request, work: Work):
+    """The suggestion an Accept or Dismiss button asked about, if one was pressed."""
+    for action in ("accept_suggestion", "dismiss_suggestion"):
+        value = request.POST.get(action, "")
+        if value.isdigit():
+            found = work.tag_suggestions.filter(pk=int(value)).first()
+            if found is not None:
+                return action, found
+    return None, None
+
+
+def _unsaved_form(data, request, work: Work) -> WorkForm:
+    """The form as the author left it, shown again without validating or saving."""
+    bound = WorkForm(data, user=request.user, work=work)
+    return WorkForm(initial={name: bound[name].value() for name in bound.fields}, user=request.user, work=work)
+
+
+@login_required
+def work_edit(request, pk):
+    work = get_editable_work(request, pk)
+    preview = None
+    data = request.POST if request.method == "POST" else None
+    action, suggestion = _suggestion_click(request, work) if data is not None else (None, None)
+    if action:
+        data = (suggestions.accept_into if action == "accept_suggestion" else suggestions.dismiss_into)(
+            data, suggestion
+        )
+        form = _unsaved_form(data, request, work)
+    elif data is not None:
+        form = WorkForm(data, user=request.user, work=work)
+        if form.is_valid() and data.get("submit") == "preview":
+            preview = _work_preview(form)
+        elif form.is_valid():
+            services.update_work(
+                work,
+                request.user,
+                fields=form.work_fields(),
+                pseuds=form.cleaned_data["pseuds"],
+                cocreators=form.cleaned_data["cocreators"],
+                tags_by_type=form.tags_by_type(),
+                **_series_args(form),
+            )
+            suggestions.record_outcomes(work, data)
+            messages.success(request, "Work updated.")
+            return redirect(work)
+    else:
+        form = WorkForm(user=request.user, work=work)
+    dismissed = suggestions.dismissed_ids(data)
+    context = {
+        "form": form,
+        "preview": preview,
+        "work": work,
+        "suggested": suggestions.pending_by_field(work, form, dismissed),
+        "dismissed": ",".join(str(i) for i in sorted(dismissed)),
+    }
+    return render(request, "works/work_form.html", context)
+
+
+@login_required
+@require_POST
+def work_post(request, pk):
+    work = get_editable_work(request, pk)
+    missing = work.missing_for_posting()
+    if missing:
+        # A draft made from pasted text has no tags until the author chooses them.
+        messages.error(request, f"Before posting, add {' and '.join(missing)} on this page.")
+        return redirect("works:edit", work.pk)
+    services.post_work(work)
+    work.refresh_from_db()
+    if work.is_draft:
+        messages.warning(
+            request,
+            "Nothing was posted: every chapter is scheduled. The work goes up with its first chapter.",
+        )
+    else:
+        messages.success(request, "Work posted.")
+    return redirect(work)
+
+
+@login_required
+def work_delete(request, pk):
+    work = get_editable_work(request, pk)
+    if request.method == "POST":
+        title = work.title
+        work.delete()
+        messages.success(request, f"“{title}” was deleted.")
+        return redirect("works:index")
+    return render(
+        request,
+        "works/confirm_delete.html",
+        {
+            "heading": f"Delete “{work.title}”?",
+            "explanation": "The work, its chapters and everything readers left on it will be gone for good.",
+            "cancel_url": work.get_absolute_url(),
+            "button": "Yes, delete this work",
+        },
+    )
+
+
+# --- chapters --------------------------------------------------------------------------
+def _save_chapter_form(request, work: Work, form: ChapterForm):
+    chapter = form.save(commit=False)
+    chapter.work = work
+    action = form.cleaned_data.get("action")
+    services.save_chapter(
+        chapter,
+        publish_now=action == PublishAction.POST,
+        publish_at=form.cleaned_data["publish_at"] if action == PublishAction.SCHEDULE else None,
+    )
+    if chapter.state == ChapterState.SCHEDULED:
+        messages.success(request, "Chapter scheduled. Readers will see it once its time comes.")
+    elif chapter.state == ChapterState.DRAFT:
+        messages.success(request, "Chapter saved as a draft. Only creators can see it.")
+    else:
+        messages.success(request, "Chapter saved.")
+    return redirect(chapter)
+
+
+def _chapter_page(request, work: Work, form: ChapterForm, chapter: Chapter | None):
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("submit") == "preview":
+            preview = _chapter_preview(form, work.text_format)
+        else:
+            return _save_chapter_form(request, work, form)
+    return render(
+        request,
+        "works/chapter_form.html",
+        {"work": work, "form": form, "chapter": chapter, "preview": preview},
+    )
+
+
+@login_required
+def chapter_new(request, pk):
+    work = get_editable_work(request, pk)
+    if request.method == "POST":
+        form = ChapterForm(request.POST)
+    else:
+        form = ChapterForm(initial={"text_format": work.text_format})
+    return _chapter_page(request, work, form, None)
+
+
+@login_required
+def chapter_edit(request, pk, chapter_id):
+    work = get_editable_work(request, pk)
+    chapter = _get_chapter(work, chapter_id)
+    form = ChapterForm(request.POST if request.method == "POST" else None, instance=chapter)
+    return _chapter_page(request, work, form, chapter)
+
+
+@login_required
+def chapter_delete(request, pk, chapter_id):
+    work = get_editable_work(request, pk)
+    chapter = _get_chapter(work, chapter_id)
+    only = work.chapters.count() <= 1
+    if request.method == "POST":
+        try:
+            services.delete_chapter(chapter)
+        except services.OnlyChapter as error:
+            messages.error(request, str(error))
+            return redirect("works:chapter_edit", work.pk, chapter.pk)
+        messages.success(request, f"{chapter.display_title} was deleted.")
+        return redirect(work)
+    return render(
+        request,
+        "works/confirm_delete.html",
+        {
+            "heading": f"Delete {chapter.display_title} of “{work.title}”?",
+            "explanation": "The chapter's text and notes will be gone for good; later chapters move up.",
+            "refusal": ONLY_CHAPTER if only else "",
+            "cancel_url": reverse("works:chapter_edit", args=[work.pk, chapter.pk]),
+            "button": "Yes, delete this chapter",
+        },
+    )
+
+
+@login_required
+def chapters_manage(request, pk):
+    work = get_editable_work(request, pk)
+    chapters = list(work.chapters.order_by("position"))
+    form = ReorderForm(request.POST or None, chapters=chapters)
+    if request.method == "POST" and form.is_valid():
+        services.renumber_chapters(work, form.ordered_ids())
+        messages.success(request, "Chapter order saved.")
+        return redirect("works:chapters_manage", work.pk)
+    rows = [(chapter, form[f"position_{chapter.pk}"]) for chapter in chapters]
+    return render(request, "works/chapters_manage.html", {"work": work, "form": form, "rows": rows})
+
+
+# --- co-creators -----------------------------------------------------------------------
+@login_required
+def creatorships(request):
+    pending = Creatorship.objects.filter(pseud__user=request.user, accepted=False).select_related(
+        "work", "pseud", "invited_by"
+    )
+    if request.method == "POST":
+        invitation = get_object_or_404(pending, pk=request.POST.get("creatorship"))
+        if request.POST.get("decision") == "accept":
+            invitation.accepted = True
+            invitation.save(update_fields=["accepted"])
+            messages.success(request, f"You're now credited on “{invitation.work.title}”.")
+        else:
+            invitation.delete()
+            messages.success(request, f"You declined the invitation to “{invitation.work.title}”.")
+        return redirect("works:creatorships")
+    return render(request, "works/creatorships.html", {"pending": pending})
+
+
+# --- series ----------------------------------------------------------------------------
+def _get_editable_series(request, pk: int) -> Series:
+    series = get_object_or_404(Series, pk=pk)
+    if not series.creators.filter(user=request.user).exists():
+        raise PermissionDenied("Only the creators of this series can change it.")
+    return series
+
+
+@login_required
+def series_new(request):
+    form = SeriesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            series = form.save()
+            series.creators.add(request.user.default_pseud)
+        messages.success(request, "Series created. Add works to it from the work form.")
+        return redirect(series)
+    return render(request, "works/series_form.html", {"form": form, "series": None})
+
+
+@login_required
+def series_edit(request, pk):
+    series = _get_editable_series(request, pk)
+    form = SeriesForm(request.POST or None, instance=series)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Series updated.")
+        return redirect(series)
+    return render(request, "works/series_form.html", {"form": form, "series": series})

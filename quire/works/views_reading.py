@@ -59,7 +59,7 @@ def _wants_full_work(request) -> bool:
 
 
 def home(request):
-    works = Work.objects.visible_to(request.user).for_listing().order_by("-updated_at", "-pk")[:10]
+    works = Work.objects.visible_to(request.user).posted().for_listing().order_by("-updated_at", "-pk")[:10]
     return render(request, "works/home.html", {"works": works})
 
 

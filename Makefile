@@ -1,0 +1,54 @@
+# Quire's commands. The README's quick start is `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo serve test test-postgres test-browser acceptance bench lint migrations-check clean
+
+install: $(STAMP)
+
+# Reinstall when the lock file or the package metadata change.
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Quire needs Python 3.11 or newer; found " + sys.version.split()[0])'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/quire migrate --noinput
+	$(BIN)/quire load_demo
+	$(BIN)/quire serve --addr $(HOST):$(PORT)
+
+serve: install
+	$(BIN)/quire migrate --noinput
+	$(BIN)/quire serve --addr $(HOST):$(PORT)
+
+# The whole suite but the browser tests, on SQLite (or on QUIRE_DATABASE_URL when set).
+test: install
+	$(BIN)/pytest -m "not browser"
+
+test-postgres: install
+	QUIRE_DATABASE_URL=$${QUIRE_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m "not browser"
+
+# End-to-end tests in Chromium (Debian's /usr/bin/chromium; set QUIRE_CHROMIUM to use another).
+test-browser: install
+	$(BIN)/pytest -m browser tests/browser
+
+acceptance: install
+	$(PYTHON) ../shared/acceptance/check_seeds.py --cmd "$(BIN)/quire analyze"
+
+bench: install
+	$(BIN)/quire bench $(BENCH_ARGS)
+
+lint: install
+	$(BIN)/ruff check quire tests
+
+migrations-check: install
+	$(BIN)/quire makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) build *.egg-info

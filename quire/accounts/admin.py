@@ -1,0 +1,66 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from .models import Invitation, InviteRequest, Pseud, User
+
+
+class PseudInline(admin.TabularInline):
+    model = Pseud
+    extra = 0
+    fields = ["name", "is_default", "created_at"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        ("Archive", {"fields": ("bio", "is_moderator")}),
+        ("Reading preferences", {"fields": ("show_adult", "view_full_work", "hide_creator_style")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("username", "email", "usable_password", "password1", "password2"),
+            },
+        ),
+    )
+    list_display = ["username", "email", "is_moderator", "is_staff", "is_active", "date_joined"]
+    list_filter = [*DjangoUserAdmin.list_filter, "is_moderator"]
+    inlines = [PseudInline]
+
+    def get_inlines(self, request, obj):
+        # No pseud rows on the add page: the default pseud is made on save, below.
+        return self.inlines if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The admin saves users directly, not through create_user, so give new
+        # accounts the default pseud they need to post.
+        if not change and not obj.pseuds.exists():
+            Pseud.objects.create(user=obj, name=obj.username[:40], is_default=True)
+
+
+@admin.register(Pseud)
+class PseudAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "is_default", "created_at"]
+    search_fields = ["name", "user__username"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(InviteRequest)
+class InviteRequestAdmin(admin.ModelAdmin):
+    list_display = ["email", "created_at", "invited_at"]
+    list_filter = [("invited_at", admin.EmptyFieldListFilter)]
+    search_fields = ["email"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "email", "created_by", "created_at", "used_by", "used_at"]
+    search_fields = ["email", "token", "used_by__username"]
+    list_select_related = ["created_by", "used_by"]
+    raw_id_fields = ["created_by", "used_by"]

@@ -1,0 +1,201 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+
+from . import ratelimit
+from .models import InviteRequest, Pseud, User
+
+EMAIL_TAKEN = (
+    "An account with this email address already exists. Did you want to log in or reset your password?"
+)
+
+
+def posted_data(request):
+    """The POST data to bind a form to, or None on GET. Not `request.POST or None`:
+    a form of checkboxes all unticked posts nothing, and must still be saved."""
+    return request.POST if request.method == "POST" else None
+
+
+def _email_taken(email: str, exclude_pk=None) -> bool:
+    return User.objects.filter(email__iexact=email).exclude(pk=exclude_pk).exists()
+
+
+class SignupForm(forms.Form):
+    # 40, not the model's 150: the default pseud is named after the username and pseuds hold 40.
+    username = forms.CharField(
+        max_length=40,
+        validators=[UnicodeUsernameValidator()],
+        help_text="Up to 40 characters: letters, digits and @ . + - _ only. Shown on your profile.",
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label="Password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="The same password, to catch typing mistakes.",
+    )
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if User.objects.filter(username__iexact=username).exists():
+            raise ValidationError("That username is taken. Please choose another.", code="taken")
+        return username
+
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        if _email_taken(email):
+            raise ValidationError(EMAIL_TAKEN, code="taken")
+        return email
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", "The two passwords don't match.")
+        elif p1:
+            # Validate against an unsaved user so "too similar to your username" works.
+            candidate = User(username=data.get("username", ""), email=data.get("email", ""))
+            try:
+                password_validation.validate_password(p1, candidate)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class LoginForm(AuthenticationForm):
+    """Django's log-in form, refusing every attempt once too many have failed."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "That username and password don't match an account. Passwords are case-sensitive.",
+    }
+
+    def clean(self):
+        limiter = ratelimit.LoginLimiter(self.request, self.cleaned_data.get("username", ""))
+        # Checked before the password so a blocked guesser learns nothing, even when right.
+        wait = limiter.seconds_blocked()
+        if wait:
+            raise ValidationError(ratelimit.blocked_message(wait), code="rate_limited")
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            limiter.record_failure()
+            raise
+        limiter.record_success()
+        return cleaned
+
+
+class EmailChangeForm(forms.Form):
+    email = forms.EmailField(
+        label="New email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    password = forms.CharField(
+        label="Current password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="So that someone at an unlocked computer can't take over your account.",
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        if email.lower() == self.user.email.lower():
+            raise ValidationError("That is already your email address.", code="same")
+        if _email_taken(email, exclude_pk=self.user.pk):
+            raise ValidationError("Another account already uses that email address.", code="taken")
+        return email
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError("That is not your current password.", code="wrong_password")
+        return password
+
+
+pseud_name_validator = RegexValidator(
+    r"^[\w .@+\-]*\w[\w .@+\-]*$",
+    "Use letters, digits, spaces and _ - . @ + only, with at least one letter or digit.",
+)
+
+
+class PseudForm(forms.ModelForm):
+    class Meta:
+        model = Pseud
+        fields = ["name", "description"]
+        help_texts = {
+            "name": "Up to 40 characters. Each of your pseuds needs a different name.",
+            "description": "Up to 500 characters, shown on the pseud's page.",
+        }
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        self.fields["name"].validators.append(pseud_name_validator)
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        # The database enforces this too; checking here gives a message instead of an error page.
+        if self.user.pseuds.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
+            raise ValidationError(f"You already have a pseud named “{name}”.", code="taken")
+        return name
+
+    def save(self, commit=True):
+        self.instance.user = self.user
+        return super().save(commit)
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["bio"]
+        help_texts = {"bio": "Plain text, up to 5,000 characters. Shown on your profile page."}
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["show_adult", "view_full_work", "hide_creator_style"]
+        help_texts = {
+            "show_adult": "Open Mature and Explicit works without the warning page first.",
+            "view_full_work": "Show all chapters on one page instead of one chapter at a time.",
+            "hide_creator_style": "Show works in the archive's style, ignoring creators' own formatting.",
+        }
+
+
+class InviteRequestForm(forms.Form):
+    email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        if _email_taken(email):
+            raise ValidationError(EMAIL_TAKEN, code="taken")
+        if InviteRequest.objects.filter(email__iexact=email).exists():
+            raise ValidationError("That email address is already in the queue.", code="queued")
+        return email
+
+
+class InviteNextForm(forms.Form):
+    count = forms.IntegerField(label="How many people", min_value=1, max_value=100, initial=10)
+
+
+class InviteEmailForm(forms.Form):
+    email = forms.EmailField(label="Email address")
+
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        if _email_taken(email):
+            raise ValidationError("That person already has an account.", code="taken")
+        return email

@@ -1,0 +1,73 @@
+"""The invitation queue, for archives with QUIRE_SIGNUP=invite: people ask to
+join, moderators invite them in order."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+
+from . import services
+from .forms import InviteEmailForm, InviteNextForm, InviteRequestForm, posted_data
+from .models import Invitation, InviteRequest
+
+QUEUE_SHOWN = 200  # the page lists the head of the queue; that is who gets invited next
+
+
+def invite_request(request):
+    if settings.SIGNUP_MODE != "invite":
+        return render(request, "accounts/invite_request_unavailable.html")
+    form = InviteRequestForm(posted_data(request))
+    if request.method == "POST" and form.is_valid():
+        entry = InviteRequest.objects.create(email=form.cleaned_data["email"])
+        position = InviteRequest.objects.filter(
+            invited_at__isnull=True, created_at__lte=entry.created_at
+        ).count()
+        messages.success(
+            request,
+            f"You're on the list at position {position}. "
+            f"We'll email {entry.email} when your invitation is ready.",
+        )
+        return redirect("accounts:invite_request")
+    waiting = InviteRequest.objects.filter(invited_at__isnull=True).count()
+    return render(request, "accounts/invite_request.html", {"form": form, "waiting": waiting})
+
+
+@login_required
+def invitations(request):
+    if not request.user.can_moderate:
+        raise PermissionDenied("Only moderators can send invitations.")
+    next_form = InviteNextForm(prefix="next")
+    email_form = InviteEmailForm(prefix="single")
+    if request.method == "POST":
+        # Two forms on one page; the button pressed says which was sent.
+        if "invite_next" in request.POST:
+            next_form = InviteNextForm(request.POST, prefix="next")
+            if next_form.is_valid():
+                sent = services.invite_next(next_form.cleaned_data["count"], request.user)
+                if sent:
+                    messages.success(request, f"Sent {len(sent)} invitation{'s' if len(sent) != 1 else ''}.")
+                else:
+                    messages.info(request, "Nobody is waiting in the queue.")
+                return redirect("accounts:invitations")
+        elif "invite_email" in request.POST:
+            email_form = InviteEmailForm(request.POST, prefix="single")
+            if email_form.is_valid():
+                email = email_form.cleaned_data["email"]
+                services.send_invitation(email, request.user)
+                messages.success(request, f"Sent an invitation to {email}.")
+                return redirect("accounts:invitations")
+    queue = InviteRequest.objects.filter(invited_at__isnull=True).order_by("created_at", "pk")
+    queue_count = queue.count()
+    recent = Invitation.objects.select_related("used_by").order_by("-created_at", "-pk")[:50]
+    return render(
+        request,
+        "accounts/invitations.html",
+        {
+            "queue": queue[:QUEUE_SHOWN],
+            "queue_count": queue_count,
+            "recent": recent,
+            "next_form": next_form,
+            "email_form": email_form,
+        },
+    )

@@ -1,0 +1,52 @@
+"""Public pages about a user: their profile and each of their pseuds.
+
+Works are listed through `Work.objects.by_user`, which applies the visibility
+rule and keeps anonymous works off the lists of anyone but the creator and moderators.
+"""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from quire.works.models import Creatorship, Series, Work
+
+from .models import Pseud, User
+
+PER_PAGE = 20
+
+
+def profile(request, username):
+    profile_user = get_object_or_404(User, username__iexact=username, is_active=True)
+    works = Work.objects.by_user(profile_user, request.user).for_listing().order_by("-updated_at", "-pk")
+    page = Paginator(works, PER_PAGE).get_page(request.GET.get("page"))
+    series = Series.objects.filter(creators__user=profile_user).distinct().order_by("-updated_at")
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "profile_user": profile_user,
+            "pseuds": profile_user.pseuds.all(),
+            "page": page,
+            "series_list": series,
+            "is_own": request.user == profile_user,
+        },
+    )
+
+
+def pseud_detail(request, username, pseud):
+    profile_user = get_object_or_404(User, username__iexact=username, is_active=True)
+    pseud = get_object_or_404(Pseud, user=profile_user, name__iexact=pseud)
+    # by_user already drops anonymous works for other readers; narrowing to this
+    # pseud's accepted credits must not bring them back, so it only filters further.
+    credited = Creatorship.objects.filter(pseud=pseud, accepted=True).values("work_id")
+    works = (
+        Work.objects.by_user(profile_user, request.user)
+        .filter(pk__in=credited)
+        .for_listing()
+        .order_by("-updated_at", "-pk")
+    )
+    page = Paginator(works, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/pseud_detail.html",
+        {"profile_user": profile_user, "pseud": pseud, "page": page, "is_own": request.user == profile_user},
+    )

@@ -1,0 +1,80 @@
+"""`quire load_demo`: fill an empty archive with the demo content (idempotent)."""
+
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from quire.accounts.models import Pseud, User
+from quire.core import demo
+from quire.works import services
+from quire.works.models import Chapter, Series, Work
+
+
+class Command(BaseCommand):
+    help = "Load the demo users and works (skipped when they are already there)."
+
+    def handle(self, *args, **options):
+        if User.objects.filter(username=demo.USERS[0][0]).exists():
+            self.stdout.write("Demo content is already loaded.")
+            return
+        with transaction.atomic():
+            users = self._users()
+            series = {}
+            for spec in demo.WORKS:
+                self._work(spec, users, series, draft=False)
+            self._work(demo.DRAFT, users, series, draft=True)
+        names = ", ".join(u for u, _, _ in demo.USERS)
+        self.stdout.write(self.style.SUCCESS(
+            f"Loaded {len(demo.WORKS)} works and a draft by {names}. "
+            f"Log in as any of them with the password {demo.DEMO_PASSWORD!r}."
+        ))
+
+    def _users(self):
+        users = {}
+        for username, bio, pseuds in demo.USERS:
+            user = User.objects.create_user(username, f"{username}@demo.invalid", demo.DEMO_PASSWORD, bio=bio)
+            for name in pseuds:
+                if name.lower() != username.lower():
+                    Pseud.objects.create(user=user, name=name)
+            users[username] = user
+        return users
+
+    def _work(self, spec, users, series, *, draft):
+        author = users[spec["author"]]
+        work = Work.objects.create(
+            title=spec["title"],
+            summary=spec.get("summary", ""),
+            notes_begin=spec.get("notes_begin", ""),
+            notes_end=spec.get("notes_end", ""),
+            restricted=spec.get("restricted", False),
+            anonymous=spec.get("anonymous", False),
+            expected_chapters=spec.get("expected"),
+        )
+        services.add_creator(work, author.default_pseud, accepted=True)
+        services.set_tags(work, {
+            "rating": [spec["rating"]],
+            "warning": spec["warnings"],
+            "category": spec.get("categories", []),
+            "fandom": spec["fandoms"],
+            "character": spec.get("characters", []),
+            "relationship": spec.get("relationships", []),
+            "freeform": spec.get("freeforms", []),
+        })
+        for position, (title, text) in enumerate(spec["chapters"], start=1):
+            Chapter.objects.create(work=work, position=position, title=title or "", text=text)
+        if not draft:
+            services.post_work(work)
+        if "series" in spec:
+            name, position = spec["series"]
+            if name not in series:
+                series[name] = Series.objects.create(title=name, summary=demo.SERIES[name])
+                series[name].creators.add(author.default_pseud)
+            services.set_series(work, series[name], position)
+        if "scheduled" in spec:
+            title, text = spec["scheduled"]
+            chapter = Chapter.objects.create(
+                work=work, position=work.chapters.count() + 1, title=title, text=text
+            )
+            services.schedule_chapter(chapter, timezone.now() + timedelta(days=1))

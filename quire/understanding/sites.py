@@ -1,0 +1,140 @@
+"""Known page layouts: an AO3 work page, a FanFiction.Net chapter page, any other HTML.
+
+AO3 marks every part (summary, notes, chapters, end notes), so those pages are split by
+their markup; FFN only marks the summary and the chapter body, whose notes are then found
+by the text parser; any other page is turned into paragraphs and parsed as text.
+"""
+from __future__ import annotations
+
+import re
+
+from .htmlparse import Node, paragraphs, parse_html, sel
+from .model import Chapter, Structure
+from .structure import classify, parse_items
+
+
+def _block(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    text = "\n\n".join(paragraphs(node, mark_headings=False))
+    return text or None
+
+
+def _quote_of(node: Node | None) -> str | None:
+    """Text of a module's blockquote.userstuff (AO3 wraps summaries and notes in one)."""
+    if node is None:
+        return None
+    return _block(node.find(sel("blockquote", "userstuff")) or node)
+
+
+def _join(*texts: str | None) -> str | None:
+    parts = [t for t in texts if t]
+    return "\n\n".join(parts) if parts else None
+
+
+def _landmark(n: Node) -> bool:
+    return "landmark" in n.classes
+
+
+def _chapter(title: str | None, body: Node | None) -> Structure:
+    paras = paragraphs(body, skip=_landmark) if body is not None else []
+    return parse_items(classify(paras))
+
+
+def ao3(root: Node) -> Structure | None:
+    skin = root.find(sel(id="workskin"))
+    if skin is None:
+        return None
+    chapters_div = skin.find(sel(id="chapters"))
+    preface = next((n for n in skin.children if isinstance(n, Node) and "preface" in n.classes
+                    and "afterword" not in n.classes), None)
+    title_node = preface.find(sel("h2", "title")) if preface else None
+    summary = notes = None
+    if preface is not None:
+        summary = _quote_of(preface.find(sel("div", "summary")))
+        notes = _quote_of(preface.find(lambda n: n.tag == "div" and "notes" in n.classes
+                                       and "end" not in n.classes))
+    work_end = _quote_of(skin.find(lambda n: n.tag == "div" and {"end", "notes"} <= n.classes
+                                   and (chapters_div is None or not _inside(n, chapters_div))))
+    chapters: list[Chapter] = []
+    disclaimers: list[str] = []
+    blocks = [n for n in (chapters_div.children if chapters_div else [])
+              if isinstance(n, Node) and "chapter" in n.classes]
+    if not blocks and chapters_div is not None:
+        blocks = [chapters_div]
+    for block in blocks:
+        head = block.find(lambda n: n.tag == "h3" and "title" in n.classes)
+        body = block.find(lambda n: n.tag == "div" and "userstuff" in n.classes)
+        sub = _chapter(head.text() if head else None, body)
+        for ch in sub.chapters:
+            ch.title = ch.title or (head.text() if head else None)
+        ch = sub.chapters[0] if sub.chapters else Chapter(title=None, text="")
+        if len(sub.chapters) > 1:  # headings inside one AO3 chapter: keep them as one text
+            ch = Chapter(title=head.text() if head else None,
+                         text="\n\n".join(filter(None, [(c.title or "") + "\n\n" + c.text
+                                                        for c in sub.chapters])).strip(),
+                         scene_breaks=sum(c.scene_breaks for c in sub.chapters),
+                         words=sum(c.words for c in sub.chapters))
+        if block is not chapters_div:
+            ch.summary = _quote_of(block.find(lambda n: n.tag == "div" and "summary" in n.classes))
+            ch.notes_begin = _join(sub.notes_begin, _quote_of(block.find(
+                lambda n: n.tag == "div" and "notes" in n.classes and "end" not in n.classes)))
+            ch.notes_end = _join(sub.notes_end, _quote_of(block.find(
+                lambda n: n.tag == "div" and {"end", "notes"} <= n.classes)))
+        else:
+            notes = _join(notes, sub.notes_begin)
+            work_end = _join(sub.notes_end, work_end)
+        if sub.disclaimer:
+            disclaimers.append(sub.disclaimer)
+        chapters.append(ch)
+    if chapters:  # as on AO3: the first chapter's notes show as the work's notes
+        notes = _join(notes, chapters[0].notes_begin)
+        chapters[0].notes_begin = None
+        work_end = _join(chapters[-1].notes_end, work_end)
+        chapters[-1].notes_end = None
+    return Structure(summary=summary, notes_begin=notes, disclaimer=_join(*disclaimers),
+                     chapters=chapters, notes_end=work_end,
+                     title=title_node.text() if title_node else None)
+
+
+def _inside(node: Node, ancestor: Node) -> bool:
+    p = node.parent
+    while p is not None:
+        if p is ancestor:
+            return True
+        p = p.parent
+    return False
+
+
+def ffn(root: Node) -> Structure | None:
+    story = root.find(sel(id="storytext"))
+    if story is None:
+        return None
+    result = parse_items(classify(paragraphs(story)))
+    top = root.find(sel(id="profile_top"))
+    if top is not None:
+        title = top.find(sel("b", "xcontrast_txt"))
+        summary = top.find(sel("div", "xcontrast_txt"))
+        result.title = title.text() if title else None
+        result.summary = _join(summary.text() if summary else None, result.summary)
+    chosen = root.find(lambda n: n.tag == "option" and "selected" in n.attrs)
+    if chosen is not None and len(result.chapters) == 1 and not result.chapters[0].title:
+        # FFN's chapter menu reads "3. Title"; the number is FFN's, the title the author's.
+        result.chapters[0].title = re.sub(r"^\d+\.\s*", "", chosen.text()) or None
+    return result
+
+
+def html_structure(markup: str) -> tuple[Structure, str, str]:
+    """(structure, format, readable text) for an HTML document."""
+    root = parse_html(markup)
+    for name, extract in (("ao3", ao3), ("ffn", ffn)):
+        found = extract(root)
+        if found is not None:
+            return found, name, _readable(found)
+    body = root.find(sel("body")) or root
+    paras = paragraphs(body)
+    return parse_items(classify(paras)), "html", "\n\n".join(paras)
+
+
+def _readable(s: Structure) -> str:
+    return "\n\n".join(text for _, text in s.parts()) + ("\n\n" + s.title if s.title else "")

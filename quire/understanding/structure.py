@@ -1,0 +1,315 @@
+"""`parse(text)`: split a pasted story into summary, notes, disclaimer and chapters.
+
+The text is cut into paragraphs; each paragraph is a chapter heading, a scene break, a
+labelled part ("A/N:", "Disclaimer:", "Summary:") or prose. Prose at the edges of the work
+and of each chapter is then scored (see notes.py) to tell the author's notes and blurbs
+from the story. Nothing is dropped except labels and scene-break markers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import notes as N
+from .model import Chapter, Structure
+from .text import count_words, split_paragraphs
+
+_NUM = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+        r"eighty|ninety|hundred)")
+CHAPTER_RE = re.compile(
+    r"^(?:chapter|chap\.?|ch\.|part|book|act|section|episode)\s*#?\s*"
+    rf"(?:\d{{1,4}}|[ivxlcdm]{{1,8}}|{_NUM}(?:[- ]{_NUM})?)\b"
+    r"(?:\s*[:.\-–—|)]\s*.{0,150}|\s+[A-Z\"“'].{0,100})?$", re.IGNORECASE)
+SPECIAL_RE = re.compile(
+    r"^(?:prologue|epilogue|interlude|prelude|afterword|foreword|coda|intermission|finale)"
+    r"(?:\s*[:.\-–—|]\s*.{0,150})?$", re.IGNORECASE)
+# "1", "1.", "IV", "2. The Storm": only headings when the text has several of them.
+NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,7})[.):]?(?:\s+[A-Z\"“'][^.!?]{0,60})?$")
+MD_HEADING_RE = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
+# A scene break is a short line of symbols, or of o/O/x/X/0 decorations ("oOo", "xXx", "x").
+BREAK_RE = re.compile(
+    r"^(?:[\s*\-~_=#+.·•°§|/\\<>^:…—–]{1,60}|[\s*\-~_=#+.·•°|]*[oOxX0]{1,12}[\s*\-~_=#+.·•°|oOxX0]*|"
+    r"<hr\s*/?>|[\W_]*(?:line|page|scene|section|time)[ -]?(?:break|skip|change)[\W_]*)$",
+    re.IGNORECASE)
+HEADER_LINE_RE = re.compile(
+    r"^(?:title|author|rating|rated|fandoms?|pairings?|relationships?|characters?|warnings?|"
+    r"word count|words|genres?|spoilers?|beta|prompt|status|category|length|timeline|"
+    r"summary|disclaimer|notes?|a/n)\s*:", re.IGNORECASE)
+_WRAP = " *_#>"
+
+
+@dataclass
+class Item:
+    kind: str          # 'heading' | 'break' | 'label' | 'para'
+    text: str          # paragraph text (label removed for labelled paragraphs)
+    label: str | None = None  # for labelled: 'note' | 'summary' | 'disclaimer'
+    weak: bool = False  # numbered heading that needs company to count
+
+
+@dataclass
+class _Parts:
+    summary: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    disclaimer: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, text: str) -> None:
+        if kind == "note":
+            # Disclaimer sentences inside a note go to the disclaimer; the rest stays.
+            if N.is_disclaimer(text):
+                dis, rest = _split_disclaimer(text)
+                if not rest or count_words(rest) <= 3:
+                    self.disclaimer.append(text)
+                    return
+                if dis:
+                    self.disclaimer.append(dis)
+                if rest:
+                    self.notes.append(rest)
+                return
+        {"summary": self.summary, "disclaimer": self.disclaimer}.get(kind, self.notes).append(text)
+
+
+def _split_disclaimer(text: str) -> tuple[str, str]:
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    dis = [s for s in sentences if N.is_disclaimer(s)]
+    rest = [s for s in sentences if not N.is_disclaimer(s)]
+    return " ".join(dis), " ".join(rest)
+
+
+def heading_title(par: str) -> tuple[str | None, bool]:
+    """(title, weak) if the paragraph is a chapter heading."""
+    if "\n" in par or len(par) > 160:
+        return None, False
+    md = MD_HEADING_RE.match(par)
+    core = (md.group(1) if md else par).strip(_WRAP).strip()
+    if not core:
+        return None, False
+    if md or CHAPTER_RE.match(core) or SPECIAL_RE.match(core):
+        return core, False
+    if NUMBERED_RE.match(core):
+        return core, True
+    return None, False
+
+
+def is_break(par: str) -> bool:
+    s = par.strip()
+    if not s or len(s) > 60 or "\n" in s:
+        return False
+    if s.lower() in ("ox", "xo"):  # words, not decorations
+        return False
+    return bool(BREAK_RE.match(s))
+
+
+def classify(paras: list[str]) -> list[Item]:
+    items: list[Item] = []
+    for p in paras:
+        if is_break(p):
+            items.append(Item("break", p))
+            continue
+        title, weak = heading_title(p)
+        if title is not None:
+            items.append(Item("heading", title, weak=weak))
+            continue
+        label, rest = N.strip_label(p)
+        if label:
+            items.append(Item("label", rest, label))
+        else:
+            items.append(Item("para", p))
+    weak = [it for it in items if it.kind == "heading" and it.weak]
+    if len(weak) < 2:
+        for it in weak:
+            it.kind = "para"
+    return items
+
+
+def _labelled_kind(it: Item) -> str:
+    """A labelled "A/N:" paragraph that is really a blurb of the plot is the summary."""
+    if it.label == "note" and N.summary_score(it.text) >= 2.0 and not N.FIRST_PERSON_RE.search(
+            N.mask_dialogue(it.text)) and N.note_score(it.text) < 2.5:
+        return "summary"
+    return it.label or "note"
+
+
+def _header_block(par: str, parts: _Parts) -> bool:
+    """'Title: ... / Rating: ... / Summary: ...' blocks as posted on journals and Tumblr."""
+    lines = par.split("\n")
+    if len(lines) < 2 or sum(bool(HEADER_LINE_RE.match(ln)) for ln in lines) < len(lines) / 2:
+        return False
+    for ln in lines:
+        label, rest = N.strip_label(ln)
+        if label in ("summary", "disclaimer") and rest:
+            parts.add(label, rest)
+        elif ln.strip():
+            parts.add("note", ln.strip())
+    return True
+
+
+def _front(items: list[Item], parts: _Parts, lenient: bool, first: bool) -> int:
+    """Take notes/summary/disclaimer from the start of `items`; return index where prose starts."""
+    mode: str | None = None
+    i = 0
+    seen_prose = False
+    while i < len(items):
+        it = items[i]
+        if it.kind == "break":
+            i += 1
+            continue
+        if it.kind == "heading":
+            break
+        if it.kind == "label":
+            if it.text:
+                parts.add(_labelled_kind(it), it.text)
+                mode = "note" if _labelled_kind(it) == "note" else None
+            else:
+                mode = it.label or "note"
+            i += 1
+            continue
+        text = it.text
+        ns = N.note_score(text)
+        if _header_block(text, parts):
+            i += 1
+            continue
+        if mode and ns > (-1.0 if mode != "note" else 0.0):
+            parts.add(mode, text)
+            mode = "note" if mode == "note" else None
+        elif N.is_disclaimer(text) and count_words(text) <= 60 and ns > -1:
+            parts.add("note", text)
+        elif ns >= (1.0 if lenient else 2.5):
+            parts.add("note", text)
+        elif (first and not seen_prose and not parts.notes and N.summary_score(text) >= 3.0
+              and count_words(text) <= 150 and not N.FIRST_PERSON_RE.search(N.mask_dialogue(text))):
+            parts.add("summary", text)
+        else:
+            break
+        i += 1
+    return i
+
+
+def _back(items: list[Item], start: int) -> int:
+    """Index from which the trailing items of a chapter are end notes (len(items) if none)."""
+    j = len(items)
+    while j > start:
+        it = items[j - 1]
+        if it.kind == "break":
+            j -= 1
+            continue
+        if it.kind == "label":
+            j -= 1
+            continue
+        if it.kind == "para" and (N.note_score(it.text) >= 2.5 or N.is_sign_off(it.text)):
+            j -= 1
+            continue
+        break
+    # A label-only line ("A/N") right before trailing prose makes that prose a note too.
+    for k in range(start, j):
+        if items[k].kind == "label" and not items[k].text and k + 1 < len(items):
+            if all(x.kind != "heading" for x in items[k:]):
+                return k
+    return j
+
+
+def _body(title: str | None, items: list[Item], begin: _Parts, end: _Parts) -> Chapter:
+    """Chapter text from prose items; labelled notes in the middle go to the chapter's end notes."""
+    paras: list[str] = []
+    breaks = 0
+    pending_break = False
+    in_note = False
+    for it in items:
+        if it.kind == "break":
+            pending_break = bool(paras)
+            continue
+        if it.kind == "label":
+            if it.text:
+                (begin if not paras else end).add(_labelled_kind(it), it.text)
+            in_note = True
+            continue
+        if in_note and N.note_score(it.text) >= 1.0:
+            (begin if not paras else end).add("note", it.text)
+            continue
+        in_note = False
+        if pending_break:
+            breaks += 1
+            pending_break = False
+        paras.append(it.text)
+    text = "\n\n".join(paras)
+    return Chapter(title=title, text=text, scene_breaks=breaks, words=count_words(text),
+                   notes_begin=_join(begin.notes), notes_end=_join(end.notes),
+                   summary=_join(begin.summary))
+
+
+def _join(chunks: list[str]) -> str | None:
+    return "\n\n".join(chunks) if chunks else None
+
+
+def parse(text: str) -> Structure:
+    """Split a pasted story (plain text or Markdown) into its parts."""
+    return parse_items(classify(split_paragraphs(text)))
+
+
+def parse_items(items: list[Item], title: str | None = None) -> Structure:
+    work = _Parts()
+    heads = [i for i, it in enumerate(items) if it.kind == "heading"]
+    first_head = heads[0] if heads else len(items)
+    # A short title line on top, followed by notes or a heading, is the work's title.
+    if (title is None and items and items[0].kind == "para" and first_head > 0
+            and _looks_like_title(items[0].text) and len(items) > 1
+            and (items[1].kind in ("label", "heading") or N.note_score(items[1].text) >= 2.5)):
+        title = items[0].text
+        items = items[1:]
+        heads = [i - 1 for i in heads]
+        first_head -= 1
+    chunks: list[tuple[str | None, list[Item]]] = []
+    if heads:
+        pre = items[:first_head]
+        k = _front(pre, work, lenient=True, first=True)
+        if any(it.kind in ("para", "label") for it in pre[k:]):
+            chunks.append((None, pre[k:]))
+        for n, h in enumerate(heads):
+            nxt = heads[n + 1] if n + 1 < len(heads) else len(items)
+            chunks.append((items[h].text, items[h + 1:nxt]))
+    else:
+        k = _front(items, work, lenient=False, first=True)
+        chunks.append((None, items[k:]))
+    # A heading with nothing under it, before the first real chapter, is the work's title
+    # (e.g. "# My Story" on top of a Markdown file).
+    if (title is None and len(chunks) > 1 and chunks[0][0] and not chunks[0][1]
+            and not CHAPTER_RE.match(chunks[0][0]) and not SPECIAL_RE.match(chunks[0][0])):
+        title = chunks[0][0]
+        chunks = chunks[1:]
+    chapters: list[Chapter] = []
+    work_end = _Parts()
+    for n, (ctitle, body) in enumerate(chunks):
+        begin, end = _Parts(), _Parts()
+        start = _front(body, begin, lenient=False, first=False)
+        stop = _back(body, start)
+        tail = _Parts()
+        _tail(body[stop:], tail)
+        ch = _body(ctitle, body[start:stop], begin, end)
+        end.notes.extend(tail.notes)
+        end.disclaimer.extend(tail.disclaimer)
+        end.summary.extend(tail.summary)
+        ch.notes_end = _join(end.notes)
+        work.disclaimer.extend(begin.disclaimer + end.disclaimer)
+        chapters.append(ch)
+    if chapters:
+        first, last = chapters[0], chapters[-1]
+        if first.notes_begin:
+            work.notes.append(first.notes_begin)
+            first.notes_begin = None
+        if last.notes_end:
+            work_end.notes.append(last.notes_end)
+            last.notes_end = None
+    return Structure(summary=_join(work.summary), notes_begin=_join(work.notes),
+                     disclaimer=_join(work.disclaimer), chapters=chapters,
+                     notes_end=_join(work_end.notes), title=title)
+
+
+def _tail(items: list[Item], parts: _Parts) -> None:
+    for it in items:
+        if it.kind in ("para", "label") and it.text:
+            parts.add(_labelled_kind(it) if it.kind == "label" else "note", it.text)
+
+
+def _looks_like_title(text: str) -> bool:
+    return ("\n" not in text and count_words(text) <= 12 and text[-1:] not in ".!?,;:\"”"
+            and text[:1] not in "\"“'")

@@ -1,0 +1,376 @@
+"""Forms for posting and editing works, chapters and series.
+
+Every form here only validates; the changes themselves go through services.py.
+Limits come from the models (TITLE_MAX etc.) so the message and the column agree.
+"""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from quire.lib import text as textlib
+from quire.tags.models import CATEGORIES, RATINGS, WARNINGS, TagType
+
+from .models import (
+    CHAPTER_TEXT_MAX,
+    NOTES_MAX,
+    SUMMARY_MAX,
+    TITLE_MAX,
+    USER_TAGS_MAX,
+    Chapter,
+    CommentPermission,
+    Series,
+    Work,
+)
+
+TAG_NAME_MAX = 150  # Tag.name's column
+
+# Languages most works on an archive are written in; the code is what is stored.
+LANGUAGES = [
+    ("en", "English"), ("ar", "العربية"), ("ca", "Català"), ("cs", "Čeština"), ("da", "Dansk"),
+    ("de", "Deutsch"), ("el", "Ελληνικά"), ("es", "Español"), ("fi", "Suomi"), ("fr", "Français"),
+    ("he", "עברית"), ("hi", "हिन्दी"), ("hu", "Magyar"), ("id", "Bahasa Indonesia"), ("it", "Italiano"),
+    ("ja", "日本語"), ("ko", "한국어"), ("nl", "Nederlands"), ("no", "Norsk"), ("pl", "Polski"),
+    ("pt-BR", "Português brasileiro"), ("pt-PT", "Português europeu"), ("ro", "Română"), ("ru", "Русский"),
+    ("sv", "Svenska"), ("th", "ไทย"), ("tr", "Türkçe"), ("uk", "Українська"), ("vi", "Tiếng Việt"),
+    ("zh", "中文"),
+]  # fmt: skip
+
+# The tag fields a work form shows, in order, with the tag type each one fills.
+USER_TAG_FIELDS = {
+    "fandoms": TagType.FANDOM,
+    "relationships": TagType.RELATIONSHIP,
+    "characters": TagType.CHARACTER,
+    "freeforms": TagType.FREEFORM,
+}
+
+
+def _too_long(label: str, limit: int) -> dict:
+    """A max_length message that names the field and says how far over it is."""
+    return {"max_length": f"{label} must be at most {limit:,} characters (it has %(show_value)s)."}
+
+
+def split_tags(value: str) -> list[str]:
+    """ "Harry Potter, Drarry ,, Fluff" → ["Harry Potter", "Drarry", "Fluff"], duplicates removed."""
+    seen: dict[str, str] = {}
+    for name in value.split(","):
+        name = " ".join(name.split())
+        if name and name.lower() not in seen:
+            seen[name.lower()] = name
+    return list(seen.values())
+
+
+class WorkForm(forms.Form):
+    """A work's own fields, creators, tags and series. The first chapter is a separate ChapterForm."""
+
+    title = forms.CharField(
+        max_length=TITLE_MAX,
+        error_messages={"required": "Enter a title.", **_too_long("The title", TITLE_MAX)},
+    )
+    pseuds = forms.ModelMultipleChoiceField(
+        queryset=None,
+        label="Creators",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one of your pseuds to credit."},
+    )
+    cocreators = forms.CharField(
+        required=False,
+        label="Invite co-creators",
+        help_text="Usernames, separated by commas. Each is credited once they accept.",
+    )
+    rating = forms.ChoiceField(
+        choices=[(r, r) for r in RATINGS],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a rating."},
+    )
+    warnings = forms.MultipleChoiceField(
+        choices=[(w, w) for w in WARNINGS],
+        widget=forms.CheckboxSelectMultiple,
+        label="Archive warnings",
+        error_messages={"required": "Choose at least one archive warning."},
+    )
+    categories = forms.MultipleChoiceField(
+        choices=[(c, c) for c in CATEGORIES], widget=forms.CheckboxSelectMultiple, required=False
+    )
+    fandoms = forms.CharField(
+        help_text="Separate fandoms with commas.",
+        error_messages={"required": "Enter at least one fandom (use “Original Work” for original fiction)."},
+    )
+    relationships = forms.CharField(
+        required=False, help_text="Separate with commas, e.g. “Aziraphale/Crowley”."
+    )
+    characters = forms.CharField(required=False, help_text="Separate with commas.")
+    freeforms = forms.CharField(required=False, label="Additional tags", help_text="Separate with commas.")
+    language = forms.ChoiceField(choices=LANGUAGES, initial="en")
+    series = forms.ChoiceField(required=False, label="Add to series")
+    new_series_title = forms.CharField(
+        required=False,
+        max_length=TITLE_MAX,
+        label="…or start a new series called",
+        error_messages=_too_long("The series title", TITLE_MAX),
+    )
+    series_position = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=10000,
+        label="Part number in the series",
+        help_text="Leave blank to add it at the end.",
+    )
+    summary = forms.CharField(
+        required=False,
+        max_length=SUMMARY_MAX,
+        widget=forms.Textarea,
+        error_messages=_too_long("The summary", SUMMARY_MAX),
+    )
+    notes_begin = forms.CharField(
+        required=False,
+        max_length=NOTES_MAX,
+        widget=forms.Textarea,
+        label="Beginning notes",
+        error_messages=_too_long("Beginning notes", NOTES_MAX),
+    )
+    notes_end = forms.CharField(
+        required=False,
+        max_length=NOTES_MAX,
+        widget=forms.Textarea,
+        label="End notes",
+        error_messages=_too_long("End notes", NOTES_MAX),
+    )
+    text_format = forms.ChoiceField(
+        choices=textlib.FORMAT_CHOICES,
+        initial=textlib.PLAIN,
+        label="Text format",
+        help_text="Used for the summary, notes and chapters.",
+    )
+    expected_chapters = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=10000,
+        label="Chapters planned",
+        help_text="Leave blank if you don't know yet: the work shows as “1/?”.",
+    )
+    restricted = forms.BooleanField(required=False, label="Only show to registered users")
+    anonymous = forms.BooleanField(required=False, label="Post anonymously")
+    comment_permission = forms.ChoiceField(
+        choices=CommentPermission.choices, initial=CommentPermission.EVERYONE, label="Who can comment"
+    )
+
+    # Plain attributes of Work that this form sets one to one.
+    WORK_FIELDS = (
+        "title",
+        "summary",
+        "notes_begin",
+        "notes_end",
+        "text_format",
+        "language",
+        "expected_chapters",
+        "restricted",
+        "anonymous",
+        "comment_permission",
+    )
+
+    def __init__(self, *args, user, work: Work | None = None, **kwargs):
+        self.user = user
+        self.work = work
+        if work is not None and "initial" not in kwargs:
+            kwargs["initial"] = self.initial_for(work, user)
+        super().__init__(*args, **kwargs)
+        self.fields["pseuds"].queryset = user.pseuds.all()
+        if work is None:
+            self.fields["pseuds"].initial = [p.pk for p in user.pseuds.all() if p.is_default]
+        self.user_series = list(Series.objects.filter(creators__user=user).distinct().order_by("title"))
+        self.fields["series"].choices = [("", "None")] + [(str(s.pk), s.title) for s in self.user_series]
+
+    @staticmethod
+    def initial_for(work: Work, user) -> dict:
+        initial = {name: getattr(work, name) for name in WorkForm.WORK_FIELDS}
+        tags = list(work.tags.all())
+        for field, tag_type in USER_TAG_FIELDS.items():
+            initial[field] = ", ".join(t.name for t in tags if t.type == tag_type)
+        initial["rating"] = next((t.name for t in tags if t.type == TagType.RATING), None)
+        initial["warnings"] = [t.name for t in tags if t.type == TagType.WARNING]
+        initial["categories"] = [t.name for t in tags if t.type == TagType.CATEGORY]
+        initial["pseuds"] = [c.pseud_id for c in work.creatorships.filter(pseud__user=user, accepted=True)]
+        membership = work.series_memberships.first()
+        if membership:
+            initial["series"] = str(membership.series_id)
+            initial["series_position"] = membership.position
+        return initial
+
+    def clean_cocreators(self) -> list:
+        names = split_tags(self.cleaned_data["cocreators"])
+        users = []
+        missing = []
+        for name in names:
+            found = get_user_model().objects.filter(username__iexact=name).first()
+            if found is None:
+                missing.append(name)
+            elif found != self.user:
+                users.append(found)
+        if missing:
+            raise forms.ValidationError(f"There's no user called {', '.join(missing)}. Check the spelling.")
+        return users
+
+    def clean_series(self) -> Series | None:
+        value = self.cleaned_data["series"]
+        if not value:
+            return None
+        return next(s for s in self.user_series if str(s.pk) == value)  # choices already checked it
+
+    def clean(self):
+        data = super().clean()
+        if data.get("series") and data.get("new_series_title"):
+            self.add_error("new_series_title", "Choose an existing series or name a new one, not both.")
+        tags = self.user_tags()
+        if "fandoms" not in self.errors and not tags["fandoms"]:
+            # Required, but " , " passes that check and holds no fandom.
+            self.add_error("fandoms", self.fields["fandoms"].error_messages["required"])
+        for field, names in tags.items():
+            too_long = [n for n in names if len(n) > TAG_NAME_MAX]
+            if too_long:
+                self.add_error(
+                    field, f"Tags must be at most {TAG_NAME_MAX} characters: “{too_long[0][:40]}…”."
+                )
+        total = sum(len(names) for names in tags.values())
+        if total > USER_TAGS_MAX:
+            raise forms.ValidationError(
+                f"A work can have at most {USER_TAGS_MAX} fandom, relationship, character and additional "
+                f"tags in all; this one has {total}. Remove {total - USER_TAGS_MAX}."
+            )
+        return data
+
+    def user_tags(self) -> dict[str, list[str]]:
+        return {field: split_tags(self.cleaned_data.get(field) or "") for field in USER_TAG_FIELDS}
+
+    def tags_by_type(self) -> dict[str, list[str]]:
+        """What services.set_tags takes, from valid data."""
+        data = self.cleaned_data
+        tags: dict[str, list[str]] = {
+            TagType.RATING: [data["rating"]],
+            TagType.WARNING: list(data["warnings"]),
+            TagType.CATEGORY: list(data["categories"]),
+        }
+        for field, names in self.user_tags().items():
+            tags[USER_TAG_FIELDS[field]] = names
+        return tags
+
+    def work_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.WORK_FIELDS}
+
+
+class PublishAction:
+    POST = "post"
+    DRAFT = "draft"
+    SCHEDULE = "schedule"
+    CHOICES = [(POST, "Post now"), (DRAFT, "Save as draft"), (SCHEDULE, "Schedule for later")]
+
+
+class ChapterForm(forms.ModelForm):
+    """A chapter's text and notes. `with_format` and `with_publishing` are off for
+    the first chapter on the new-work form, where the work's format and buttons decide."""
+
+    action = forms.ChoiceField(
+        choices=PublishAction.CHOICES,
+        initial=PublishAction.POST,
+        widget=forms.RadioSelect,
+        label="When should readers see it?",
+    )
+    publish_at = forms.DateTimeField(
+        required=False,
+        label="Publish on",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local", "step": 1}, format="%Y-%m-%dT%H:%M:%S"),
+        help_text="Date and time in the archive's time zone.",
+    )
+
+    class Meta:
+        model = Chapter
+        fields = ["title", "notes_begin", "notes_end", "text_format", "text"]
+        labels = {
+            "title": "Chapter title",
+            "notes_begin": "Chapter notes",
+            "notes_end": "Chapter end notes",
+            "text": "Chapter text",
+        }
+        widgets = {
+            "notes_begin": forms.Textarea(attrs={"rows": 4}),
+            "notes_end": forms.Textarea(attrs={"rows": 4}),
+            "text": forms.Textarea(attrs={"class": "chapter-text"}),
+        }
+        error_messages = {
+            "title": _too_long("The chapter title", TITLE_MAX),
+            "notes_begin": _too_long("Chapter notes", NOTES_MAX),
+            "notes_end": _too_long("Chapter end notes", NOTES_MAX),
+            "text": {"required": "Write some chapter text.", **_too_long("Chapter text", CHAPTER_TEXT_MAX)},
+        }
+
+    def __init__(self, *args, work_format: str | None = None, with_publishing: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.work_format = work_format
+        if work_format is not None:
+            # The new-work form: the work's format applies to its first chapter.
+            del self.fields["text_format"]
+        if not with_publishing:
+            del self.fields["action"]
+            del self.fields["publish_at"]
+        elif self.instance.pk and self.instance.is_published:
+            # A posted chapter stays posted; only drafts and scheduled chapters choose.
+            del self.fields["action"]
+            del self.fields["publish_at"]
+        elif self.instance.pk and self.instance.publish_at and "initial" not in kwargs:
+            self.initial.setdefault("action", PublishAction.SCHEDULE)
+            self.initial.setdefault("publish_at", timezone.localtime(self.instance.publish_at))
+        elif self.instance.pk:
+            self.initial.setdefault("action", PublishAction.DRAFT)
+
+    def clean(self):
+        data = super().clean()
+        fmt = data.get("text_format") or self.work_format or textlib.PLAIN
+        text = data.get("text")
+        if text and not textlib.render(text, fmt):
+            self.add_error(
+                "text",
+                "This chapter has no text once unsafe HTML (such as <script> tags) is removed. "
+                "Write the chapter as ordinary text or allowed HTML.",
+            )
+        if data.get("action") == PublishAction.SCHEDULE:
+            when = data.get("publish_at")
+            if when is None:
+                self.add_error("publish_at", "Choose the date and time to publish this chapter.")
+            elif when <= timezone.now():
+                self.add_error("publish_at", "That time has already passed: choose a time in the future.")
+        return data
+
+
+class SeriesForm(forms.ModelForm):
+    class Meta:
+        model = Series
+        fields = ["title", "summary", "notes", "complete"]
+        labels = {"complete": "This series is complete"}
+        error_messages = {
+            "title": {"required": "Enter a title.", **_too_long("The title", TITLE_MAX)},
+            "summary": _too_long("The summary", SUMMARY_MAX),
+            "notes": _too_long("The notes", NOTES_MAX),
+        }
+
+
+class ReorderForm(forms.Form):
+    """One number input per chapter, so reordering needs no JavaScript."""
+
+    def __init__(self, *args, chapters, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.chapters = list(chapters)
+        for chapter in self.chapters:
+            self.fields[f"position_{chapter.pk}"] = forms.IntegerField(
+                min_value=1,
+                max_value=10000,
+                initial=chapter.position,
+                label=chapter.display_title,
+                error_messages={"required": "Give every chapter a number."},
+            )
+
+    def ordered_ids(self) -> list[int]:
+        """Chapter ids by the numbers typed; a tie keeps the chapters' current order."""
+        return [
+            c.pk
+            for c in sorted(self.chapters, key=lambda c: (self.cleaned_data[f"position_{c.pk}"], c.position))
+        ]

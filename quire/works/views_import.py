@@ -1,0 +1,66 @@
+"""Post from text: paste or upload a story as it was posted elsewhere and get a
+draft with its parts in the right fields and tag suggestions beside the tag fields."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from quire.tags.canon import canon_from_database
+from quire.understanding import AnalyzeError, load, suggest
+
+from .importing import ImportProblem, create_draft
+
+UPLOAD_MAX = 10 * 1024 * 1024
+
+
+class FromTextForm(forms.Form):
+    text = forms.CharField(
+        label="Paste your story",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 18, "class": "chapter-text"}),
+        help_text="Everything as you posted it elsewhere: notes, disclaimer, chapter headings, the story, sign-off.",
+    )
+    upload = forms.FileField(
+        label="…or upload a file",
+        required=False,
+        help_text="Plain text, Markdown, HTML (an AO3 or FanFiction.Net page saved from your browser), .docx or .epub; up to 10 MB.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("text") or "").strip() and not data.get("upload"):
+            raise forms.ValidationError("Paste your story or choose a file to upload.")
+        upload = data.get("upload")
+        if upload and upload.size > UPLOAD_MAX:
+            self.add_error("upload", f"{upload.name} is {upload.size / 1e6:.1f} MB; the limit is 10 MB.")
+        return data
+
+
+@login_required
+def work_from_text(request):
+    form = FromTextForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data.get("upload")
+        try:
+            if upload:
+                document = load(upload.read(), upload.name)
+                fallback = upload.name.rsplit(".", 1)[0].replace("_", " ")
+            else:
+                document = load(form.cleaned_data["text"].encode("utf-8"), "pasted.txt")
+                fallback = "Untitled"
+            work = create_draft(
+                request.user, document.structure, suggest(document.structure, canon_from_database()),
+                fallback_title=fallback,
+            )
+        except (AnalyzeError, ImportProblem) as exc:
+            form.add_error(None, str(exc).replace("pasted.txt: ", "Your text: "))
+        else:
+            chapters = work.chapters.count()
+            messages.success(
+                request,
+                f"Your story is saved as a draft with {chapters} chapter{'s' if chapters != 1 else ''}. "
+                "Check the fields, accept or dismiss the suggested tags, then post it.",
+            )
+            return redirect("works:edit", work.pk)
+    return render(request, "works/from_text.html", {"form": form})

@@ -1,0 +1,142 @@
+"""The one visibility rule, on every page that shows works.
+
+Personas: the author, an accepted co-creator, another signed-in reader, a
+moderator, and a guest; work states: public, draft, restricted, anonymous and
+hidden by a moderator.
+"""
+
+import pytest
+from django.urls import reverse
+
+from quire.tags.models import Tag
+from quire.works.models import Series, Work
+from quire.works.services import set_series
+from tests.factories import make_work
+
+TITLE = "The Heron Clock"
+STATES = {
+    "public": {},
+    "draft": {"draft": True},
+    "restricted": {"restricted": True},
+    "anonymous": {"anonymous": True},
+    "hidden": {"hidden": True},
+}
+# Who may open the work's own pages, per state.
+CAN_READ = {
+    "public": {"author", "cocreator", "reader", "moderator", "guest"},
+    "draft": {"author", "cocreator"},
+    "restricted": {"author", "cocreator", "reader", "moderator"},
+    "anonymous": {"author", "cocreator", "reader", "moderator", "guest"},
+    "hidden": {"author", "cocreator", "moderator"},
+}
+# Drafts are listed nowhere but on their creators' own profile.
+LISTED = {
+    state: who - ({"author", "cocreator"} if state == "draft" else set()) for state, who in CAN_READ.items()
+}
+PERSONAS = ["author", "cocreator", "reader", "moderator", "guest"]
+
+
+@pytest.fixture
+def world(author, cocreator, reader, moderator, client):
+    def build(state):
+        work = make_work(
+            author,
+            TITLE,
+            chapters=["First chapter of the heron.", "Second chapter of the heron."],
+            fandoms=("Clockwork Marsh",),
+            cocreators=(cocreator,),
+            **STATES[state],
+        )
+        series = Series.objects.create(title="Marsh Stories")
+        series.creators.add(author.default_pseud)
+        set_series(work, series)
+        people = {"author": author, "cocreator": cocreator, "reader": reader, "moderator": moderator}
+        return work, series, people
+
+    def view_as(persona, people):
+        client.logout()
+        if persona != "guest":
+            client.force_login(people[persona])
+        return client
+
+    return build, view_as
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_work_pages_follow_the_visibility_rule(world, state, persona):
+    build, view_as = world
+    work, _, people = build(state)
+    client = view_as(persona, people)
+    chapter = work.chapters.first()
+    urls = [
+        reverse("works:detail", args=[work.pk]),
+        reverse("works:chapter", args=[work.pk, chapter.pk]),
+        reverse("works:navigate", args=[work.pk]),
+    ]
+    for url in urls:
+        response = client.get(url)
+        if persona in CAN_READ[state]:
+            assert response.status_code == 200, url
+            assert TITLE in response.content.decode()
+        else:
+            expected = 403 if (state == "restricted" and persona == "guest") else 404
+            assert response.status_code == expected, url
+            assert TITLE not in response.content.decode()
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_lists_show_a_work_only_to_those_allowed(world, state, persona):
+    build, view_as = world
+    work, series, people = build(state)
+    client = view_as(persona, people)
+    fandom = Tag.objects.get(name="Clockwork Marsh")
+    for url in [
+        reverse("home"),
+        reverse("works:index"),
+        reverse("tags:detail", args=[fandom.pk]),
+        reverse("works:series", args=[series.pk]),
+    ]:
+        response = client.get(url)
+        if persona in LISTED[state]:
+            assert TITLE in response.content.decode(), url
+        else:
+            assert response.status_code in (200, 403, 404), url
+            assert TITLE not in response.content.decode(), url
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_creator_profile_never_lists_what_the_viewer_may_not_see(world, state, persona):
+    build, view_as = world
+    work, _, people = build(state)
+    client = view_as(persona, people)
+    content = client.get(reverse("accounts:profile", args=[people["author"].username])).content.decode()
+    listed = persona in CAN_READ[state]
+    if state == "anonymous":
+        # An anonymous work is never listed under its creator, but for the creator and moderators.
+        listed = persona in {"author", "moderator"}
+    assert (TITLE in content) == listed
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_anonymous_work_hides_its_creator_from_readers(world, persona):
+    build, view_as = world
+    work, _, people = build("anonymous")
+    content = view_as(persona, people).get(reverse("works:detail", args=[work.pk])).content.decode()
+    shows_creator = f'href="{people["author"].default_pseud.get_absolute_url()}"' in content
+    assert shows_creator == (persona in {"author", "cocreator", "moderator"})
+    if not shows_creator:
+        assert "Anonymous" in content
+
+
+def test_queryset_rule_counts_match_for_a_guest(author, db):
+    """Counts use the same rule: a guest counts only public works."""
+    for state in STATES:
+        make_work(author, f"Work {state}", **STATES[state])
+    from django.contrib.auth.models import AnonymousUser
+
+    visible = Work.objects.visible_to(AnonymousUser())
+    assert sorted(visible.values_list("title", flat=True)) == ["Work anonymous", "Work public"]
+    assert visible.count() == 2
