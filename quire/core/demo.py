@@ -6,7 +6,7 @@ chapter scheduled for tomorrow, so every part of the reading pages has
 something to show.
 """
 
-DEMO_PASSWORD = "quire-demo-2026"
+DEMO_PASSWORD = "quire-demo-2026"  # noqa: S105 - printed by load_demo and in the README on purpose
 
 USERS = [
     ("marigold", "Writes mysteries in borrowed rooms.", ["Marigold", "Inkwell Marigold"]),

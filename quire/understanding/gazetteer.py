@@ -39,6 +39,12 @@ heaven earth paradise universe world
 """
 
 STOPWORDS: frozenset[str] = frozenset(_WORDS.split())
+# The function words among them: stripped from the edges of a run of capitalised words
+# ("But Ivy" -> "Ivy"); the rest (places, days ...) only stop a lone word being a name, so
+# a canon character called "Brooklyn" is still found.
+FUNCTION_WORDS: frozenset[str] = frozenset(_WORDS.split("yesterday")[0].split()) | {
+    "yesterday", "oh", "ah", "um", "hmm", "yeah", "yes", "no", "okay", "ok", "well", "hey",
+    "hi", "hello", "sorry", "thanks", "please", "chapter", "prologue", "epilogue"}
 
 # Words before a capitalised name that make it a place, a show or a part, not a person.
 PLACE_BEFORE = frozenset("in at from to into near outside inside toward towards across".split())

@@ -18,6 +18,9 @@ class Chapter:
     text: str
     scene_breaks: int = 0
     words: int = 0
+    # Where the breaks stood: the index (in `paragraphs`) of each paragraph that follows one,
+    # so a posting form can put them back as a rule.
+    break_before: list[int] = field(default_factory=list)
     # Notes that sit between chapters of a multi-chapter paste belong to that chapter.
     # The first chapter's opening notes and the last chapter's closing notes are the
     # work's notes (Structure.notes_begin / notes_end), as on AO3.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import PERSON_AFTER, PLACE_BEFORE, ROLE_BEFORE, STOPWORDS
+from .gazetteer import FUNCTION_WORDS, PERSON_AFTER, PLACE_BEFORE, ROLE_BEFORE
 
 # A capitalised word; "Tony-winning" is rejected later (lower-case after a hyphen), while
 # "First-freaking-Last" (an expletive infix) is one name, First Last.
@@ -77,9 +77,9 @@ def find_mentions(parts: list[tuple[str, str]]) -> list[Mention]:
 
 def _flush(run: list[tuple[str, int, int]], text: str, pi: int, out: list[Mention]) -> None:
     # Leading sentence starters ("But Ivy", "When Tom") are not part of the name.
-    while run and run[0][0].lower() in STOPWORDS:
+    while run and run[0][0].lower() in FUNCTION_WORDS:
         run = run[1:]
-    while run and run[-1][0].lower() in STOPWORDS:
+    while run and run[-1][0].lower() in FUNCTION_WORDS:
         run = run[:-1]
     if not run:
         return

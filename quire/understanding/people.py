@@ -30,6 +30,8 @@ NAMED_FANDOM_RES = [
     (re.compile(r"\b(?:first|latest|new|another|this|a|an|little|second|third)\s+" + _FNAME +
                 r"\s+(?:fic|fics|fanfic|fan\s?fic|fanfiction|fan\s?fiction|story|one-?shot|AU|"
                 r"drabble)\b"), 2.0, ("notes", "summary", "disclaimer")),
+    # "Fandom: X" header lines, as posted on journals and Tumblr.
+    (re.compile(r"(?im)^fandoms?\s*:\s*(?P<x>[^\n,;/]+?)\s*$"), 3.0, ("notes", "summary")),
     (re.compile(r"\b(?:the|this|in\s+the)\s+" + _FNAME + r"\s+(?:fandom|universe|verse)\b"), 2.0,
      ("notes", "summary")),
 ]
@@ -178,6 +180,8 @@ def _characters(parts: list[tuple[str, str]], resolved: list[tuple[Mention, list
             continue
         fandom_of[c.name] = c.fandom
         weight = 0.3 if m.role_or_place else 1.0
+        if m.next in PERSON_AFTER:
+            weight += 0.5  # "Brooklyn said": a person, whatever the name looks like
         if parts[m.part][0] in ("notes", "summary"):
             weight += 0.5
         count[c.name] += weight
@@ -202,13 +206,18 @@ def _without_canon(parts: list[tuple[str, str]], mentions: list[Mention],
     fandom_names = {n.lower() for n in named}
     common = common_words(parts)
     stats: dict[str, list[Mention]] = defaultdict(list)
+    mid_tokens = {t for m in mentions if not m.initial for t in m.tokens}
+    mid_tokens |= {m.tokens[0] for m in mentions if len(m.tokens) == 1 and m.next in PERSON_AFTER}
     for m in mentions:
         toks = m.tokens
-        if len(toks) > 3 or any(t.lower() in STOPWORDS for t in toks) or m.name.lower() in fandom_names:
+        if m.initial and len(toks) > 1 and toks[0] not in mid_tokens and toks[1] in mid_tokens:
+            toks = toks[1:]  # "Ask Jory" at a sentence start: "Ask" is an ordinary word
+        name = " ".join(toks)
+        if len(toks) > 3 or any(t.lower() in STOPWORDS for t in toks) or name.lower() in fandom_names:
             continue
         if len(toks) == 1 and (toks[0].lower() in fandom_words or toks[0].lower() in common):
             continue
-        stats[m.name].append(m)
+        stats[name].append(m)
     # "Ivy" and "Ivy Lynn": first or last name of exactly one fuller name joins it.
     full_forms: dict[str, set[str]] = defaultdict(set)
     for name in stats:

@@ -13,7 +13,10 @@ from .canon import Canon
 from .model import Suggestion
 from .text import fragment, sentence_bounds
 
-NAME = r"[A-Z][\w'’.-]*[\w](?:[ ][A-Z][\w'’-]*[\w])?"
+# Qualifiers authors put before a pairing are not part of a name ("Not A/B", "Past A/B").
+_QUALIFIER = (r"(?!(?:Not|No|And|Or|The|With|Maybe|Eventual|Eventually|Endgame|Slight|Past|"
+              r"Implied|Mostly|Some|Background|Minor|Side|Also|Plus|Pre|Former)\b)")
+NAME = _QUALIFIER + r"[A-Z][\w'’.-]*[\w](?:[ ][A-Z][\w'’-]*[\w])?"
 ROMANCE_RES = [
     re.compile(rf"(?<![\w/])({NAME})\s?/\s?({NAME})(?:\s?/\s?({NAME}))?(?![\w/])"),
     re.compile(rf"(?<![\w/])({NAME}) x ({NAME})(?![\w/])"),

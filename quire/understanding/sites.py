@@ -70,10 +70,15 @@ def ao3(root: Node) -> Structure | None:
             ch.title = ch.title or (head.text() if head else None)
         ch = sub.chapters[0] if sub.chapters else Chapter(title=None, text="")
         if len(sub.chapters) > 1:  # headings inside one AO3 chapter: keep them as one text
-            ch = Chapter(title=head.text() if head else None,
-                         text="\n\n".join(filter(None, [(c.title or "") + "\n\n" + c.text
-                                                        for c in sub.chapters])).strip(),
-                         scene_breaks=sum(c.scene_breaks for c in sub.chapters),
+            paras: list[str] = []
+            breaks: list[int] = []
+            for c in sub.chapters:
+                if c.title:
+                    paras.append(c.title)
+                breaks.extend(len(paras) + i for i in c.break_before)
+                paras.extend(c.paragraphs)
+            ch = Chapter(title=head.text() if head else None, text="\n\n".join(paras),
+                         scene_breaks=len(breaks), break_before=breaks,
                          words=sum(c.words for c in sub.chapters))
         if block is not chapters_div:
             ch.summary = _quote_of(block.find(lambda n: n.tag == "div" and "summary" in n.classes))

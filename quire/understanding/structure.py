@@ -211,7 +211,7 @@ def _back(items: list[Item], start: int) -> int:
 def _body(title: str | None, items: list[Item], begin: _Parts, end: _Parts) -> Chapter:
     """Chapter text from prose items; labelled notes in the middle go to the chapter's end notes."""
     paras: list[str] = []
-    breaks = 0
+    breaks: list[int] = []  # indexes of the paragraphs a scene break comes before
     pending_break = False
     in_note = False
     for it in items:
@@ -228,11 +228,11 @@ def _body(title: str | None, items: list[Item], begin: _Parts, end: _Parts) -> C
             continue
         in_note = False
         if pending_break:
-            breaks += 1
+            breaks.append(len(paras))
             pending_break = False
         paras.append(it.text)
     text = "\n\n".join(paras)
-    return Chapter(title=title, text=text, scene_breaks=breaks, words=count_words(text),
+    return Chapter(title=title, text=text, scene_breaks=len(breaks), break_before=breaks, words=count_words(text),
                    notes_begin=_join(begin.notes), notes_end=_join(end.notes),
                    summary=_join(begin.summary))
 
@@ -278,7 +278,7 @@ def parse_items(items: list[Item], title: str | None = None) -> Structure:
         chunks = chunks[1:]
     chapters: list[Chapter] = []
     work_end = _Parts()
-    for n, (ctitle, body) in enumerate(chunks):
+    for ctitle, body in chunks:
         begin, end = _Parts(), _Parts()
         start = _front(body, begin, lenient=False, first=False)
         stop = _back(body, start)

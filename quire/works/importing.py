@@ -109,10 +109,14 @@ def create_draft(user, structure: Structure, suggestions: Suggestions, *, fallba
         raise ImportProblem("no story text was found; the file holds only notes or nothing readable.")
     for number, chapter in enumerate(structure.chapters, start=1):
         if len(chapter.text) > CHAPTER_TEXT_MAX:
-            raise ImportProblem(f"chapter {number} is over {CHAPTER_TEXT_MAX:,} characters; split it into several chapters.")
+            raise ImportProblem(
+                f"chapter {number} is over {CHAPTER_TEXT_MAX:,} characters; split it into several chapters."
+            )
         for label, note in (("beginning", _join(chapter.summary, chapter.notes_begin)), ("end", chapter.notes_end)):
             if note and len(note) > NOTES_MAX:
-                raise ImportProblem(f"chapter {number}'s {label} notes are over {NOTES_MAX:,} characters; shorten them.")
+                raise ImportProblem(
+                    f"chapter {number}'s {label} notes are over {NOTES_MAX:,} characters; shorten them."
+                )
     work = Work.objects.create(text_format=textlib.PLAIN, **work_fields(structure, fallback_title))
     add_creator(work, user.default_pseud, accepted=True)
     for position, chapter in enumerate(structure.chapters, start=1):

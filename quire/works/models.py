@@ -177,6 +177,9 @@ class Tagging(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["work", "tag"], name="unique_tagging")]
 
+    def __str__(self):
+        return f"{self.tag} on {self.work}"
+
 
 class Creatorship(models.Model):
     """A pseud credited on a work. Co-creators are invited and must accept."""
@@ -305,3 +308,6 @@ class SeriesWork(models.Model):
     class Meta:
         ordering = ["series", "position"]
         constraints = [models.UniqueConstraint(fields=["series", "work"], name="unique_series_work")]
+
+    def __str__(self):
+        return f"{self.work}, part {self.position} of {self.series}"

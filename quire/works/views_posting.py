@@ -16,8 +16,7 @@ from django.views.decorators.http import require_POST
 
 from quire.lib import text as textlib
 
-from . import services
-from . import suggestions
+from . import services, suggestions
 from .forms import ChapterForm, PublishAction, ReorderForm, SeriesForm, WorkForm
 from .models import Chapter, ChapterState, Creatorship, Series, Work
 

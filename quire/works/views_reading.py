@@ -71,6 +71,9 @@ def work_index(request):
 
 def work_detail(request, pk):
     work = _get_visible_work(request, pk)
+    if request.GET.get("chapter", "").isdigit():
+        # The chapter menu is a GET form, so it works without JavaScript.
+        return redirect("works:chapter", work.pk, int(request.GET["chapter"]))
     gate = _adult_gate(request, work)
     if gate:
         return gate

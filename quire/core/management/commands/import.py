@@ -51,8 +51,9 @@ class Command(BaseCommand):
             chapters = work.chapters.count()
             words = sum(work.chapters.values_list("word_count", flat=True))
             self.stdout.write(
-                f"created  {path}: draft work {work.pk} {work.title!r}, {chapters} chapter{'s' if chapters != 1 else ''}, "
-                f"{words:,} words, {work.tag_suggestions.count()} tag suggestions"
+                f"created  {path}: draft work {work.pk} {work.title!r}, "
+                f"{chapters} chapter{'s' if chapters != 1 else ''}, {words:,} words, "
+                f"{work.tag_suggestions.count()} tag suggestions"
             )
         for _path, message in failed:
             self.stdout.write(f"failed   {message}")

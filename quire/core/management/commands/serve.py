@@ -24,7 +24,7 @@ class Command(BaseCommand):
             worker = subprocess.Popen(  # noqa: S603 - our own interpreter and command
                 [sys.executable, "-m", "quire.manage", "db_worker", "--queue-name", "*", "--verbosity", "1"]
             )
-            self.stdout.write("Background worker started (pid %d)." % worker.pid)
+            self.stdout.write(f"Background worker started (pid {worker.pid}).")
         self.stdout.write(f"Quire is at http://{addr}/ - press Ctrl+C to stop.")
         try:
             call_command("runserver", addr, use_reloader=False)
