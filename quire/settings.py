@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     "quire.accounts",
     "quire.tags",
     "quire.works",
+    "quire.search",
+    "quire.interactions",
+    "quire.moderation",
+    "quire.downloads",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,10 @@ urlpatterns = [
     path("", include("quire.accounts.urls")),
     path("", include("quire.works.urls")),
     path("tags/", include("quire.tags.urls")),
+    path("", include("quire.search.urls")),
+    path("", include("quire.interactions.urls")),
+    path("", include("quire.moderation.urls")),
+    path("", include("quire.downloads.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -4,6 +4,7 @@ Scheduled chapters and other background work need `db_worker` running beside
 the web server; starting both here keeps a small install to one command.
 """
 
+import signal
 import subprocess
 import sys
 
@@ -26,6 +27,8 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"Background worker started (pid {worker.pid}).")
         self.stdout.write(f"Quire is at http://{addr}/ - press Ctrl+C to stop.")
+        # Stopped by a service manager (SIGTERM) rather than Ctrl+C: still stop the worker.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         try:
             call_command("runserver", addr, use_reloader=False)
         finally:
