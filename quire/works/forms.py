@@ -6,10 +6,11 @@ Limits come from the models (TITLE_MAX etc.) so the message and the column agree
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 
 from quire.lib import text as textlib
-from quire.tags.models import CATEGORIES, RATINGS, WARNINGS, TagType
+from quire.tags.models import CATEGORIES, RATINGS, WARNINGS, Tag, TagType
 
 from .models import (
     CHAPTER_TEXT_MAX,
@@ -231,6 +232,14 @@ class WorkForm(forms.Form):
                 self.add_error(
                     field, f"Tags must be at most {TAG_NAME_MAX} characters: “{too_long[0][:40]}…”."
                 )
+            clash = self._name_of_another_type(names, USER_TAG_FIELDS[field])
+            if clash:
+                # Tag names are unique across types, so "Sherlock" can't be both a fandom and a character.
+                self.add_error(
+                    field,
+                    f"“{clash.name}” is already a {clash.get_type_display().lower()} tag, so it can't be used "
+                    f"here. Add a detail that tells them apart, e.g. “{clash.name} (Character)”.",
+                )
         total = sum(len(names) for names in tags.values())
         if total > USER_TAGS_MAX:
             raise forms.ValidationError(
@@ -238,6 +247,15 @@ class WorkForm(forms.Form):
                 f"tags in all; this one has {total}. Remove {total - USER_TAGS_MAX}."
             )
         return data
+
+    @staticmethod
+    def _name_of_another_type(names: list[str], tag_type: str) -> Tag | None:
+        if not names:
+            return None
+        query = Q()
+        for name in names:
+            query |= Q(name__iexact=name)
+        return Tag.objects.filter(query).exclude(type=tag_type).first()
 
     def user_tags(self) -> dict[str, list[str]]:
         return {field: split_tags(self.cleaned_data.get(field) or "") for field in USER_TAG_FIELDS}

@@ -300,3 +300,28 @@ def test_deleting_a_work_asks_first(author, login):
     assert Work.objects.filter(pk=work.pk).exists()
     c.post(reverse("works:delete", args=[work.pk]))
     assert not Work.objects.filter(pk=work.pk).exists()
+
+
+def test_tag_name_already_used_for_another_type_is_refused_with_advice(login, author, db):
+    """Tag names are unique across types: a character can't reuse a fandom's name."""
+    Tag.objects.create(name="Lamplight Saga", type="fandom", canonical=True)
+    response = login(author).post(
+        reverse("works:new"),
+        {
+            "title": "The Keeper",
+            "pseuds": [author.default_pseud.pk],
+            "rating": "General Audiences",
+            "warnings": ["No Archive Warnings Apply"],
+            "fandoms": "Lamplight Saga",
+            "characters": "Lamplight Saga, Mira",
+            "language": "en",
+            "text_format": "plain",
+            "comment_permission": "everyone",
+            "chapter-text": "She lit the lamp.",
+            "submit": "post",
+        },
+    )
+    page = response.content.decode()
+    assert "“Lamplight Saga” is already a fandom tag" in page
+    assert "She lit the lamp." in page
+    assert not Work.objects.exists()
