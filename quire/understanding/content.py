@@ -192,7 +192,8 @@ VOCABULARY: dict[str, TagRule] = {
     "Rape/Non-Con": TagRule(
         "Sexual contact without consent.",
         (cue(2.5, r"rap(?:e|ed|es|ing|ist)\b", r"non-?con\w*", r"sexual(?:ly)? assault\w*",
-             r"molest\w*", r"forced " + P + r" on", r"against " + POSS + r" will"),),
+             r"molest\w*", r"forced " + P + r" on"),
+         cue(1.0, r"against " + POSS + r" will")),
         threshold=2.5),
     "Child Abuse": TagRule(
         "A child is abused or neglected by a caregiver.",
@@ -270,6 +271,7 @@ WARNING_CUES: dict[str, list[Cue]] = {
     "_choose_not": [cue(3.0, r"chose not to (?:use (?:archive )?warnings|warn)",
                         r"choose not to (?:use (?:archive )?warnings|warn)")],
     "_mcd": [cue(3.0, r"major character death", r"mcd\b")],
+    "_gdov": [cue(3.0, r"graphic (?:depictions? of )?violence", r"graphic gore")],
     "_underage": [cue(2.0, r"underage")],
 }
 WARNING_COMBOS = {"_underage": [Combo(("underage", "sex"), 2.0, 1500)]}
@@ -311,8 +313,9 @@ def archive_warnings(scores: dict[str, Score]) -> list[Suggestion]:
     out: list[Suggestion] = []
     violence = get("Graphic Violence")
     torture = get("Torture")
-    if violence.score >= 4.0 or torture.score >= 4.0:
-        best = violence if violence.score >= torture.score else torture
+    gdov = get("_gdov")
+    if violence.score >= 4.0 or torture.score >= 4.0 or gdov.score >= 3.0:
+        best = max((gdov, violence, torture), key=lambda s: s.score)
         out.append(Suggestion("Graphic Depictions Of Violence", True,
                               _conf(best.score, 4.0), best.quotes()))
     mcd = get("_mcd")

@@ -30,7 +30,7 @@ scotland wales canada australia mexico europe africa asia london paris york new 
 chicago boston washington brooklyn manhattan queens jersey california texas florida vegas
 hollywood broadway toronto berlin rome tokyo dublin sydney street avenue road park lane
 hospital school university college church station airport hotel theatre theater tv dvd
-facebook twitter instagram tumblr google youtube iphone internet starbucks coke pepsi tony
+facebook twitter instagram tumblr google youtube iphone internet starbucks coke pepsi
 tonys oscar oscars emmy emmys grammy grammys golden globe chapter chapters prologue epilogue
 part book act scene author note notes disclaimer summary review reviews fic fanfic
 fanfiction story a/n an end fin finally first second third suddenly again everybody anything
@@ -57,4 +57,15 @@ PERSON_AFTER = frozenset(
     "had has felt feels knew knows wanted wants turned turns walked walks stood stands sat "
     "sits grinned grins frowned frowns shrugged shrugs muttered mutters cried cries told tells "
     "moved moves took takes gave gives would could did does hadn't wasn't didn't couldn't "
-    "wouldn't rolled rolls glanced glances stared stares kissed kisses hugged hugs".split())
+    "wouldn't rolled rolls glanced glances stared stares kissed kisses hugged hugs were came "
+    "went ran sent left got made saw heard put let brought caught fell held kept found began "
+    "spoke wrote drove swore threw led lay slept woke wore bit hit shook stuck sang swung "
+    "wants needs loves hates wanted needed loved hated will can".split())
+# A subject of these is only weak evidence of a person ("Naboo was green").
+WEAK_PERSON_AFTER = frozenset("was were is are had has would could did does will can wasn't "
+                              "hadn't didn't".split())
+# Words right before a name that make it a person's: "said Harry", "kissed Ginny".
+PERSON_BEFORE = frozenset("said asked told replied whispered shouted yelled called kissed hugged "
+                          "thanked warned answered muttered added snapped".split())
+# Articles: "the Burrow", "la République" are places and things.
+ARTICLES = frozenset("the a an la le les el los las der die das".split())

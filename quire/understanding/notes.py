@@ -20,7 +20,7 @@ from .text import count_words, mask_dialogue
 LABEL_RE = re.compile(
     r"""^[\s*_#>(\[]*                       # markdown emphasis / brackets before the label
     (?P<label>a\s*/\s*n|a\.n\.|an|author'?s?['’]?\s*notes?|authors?\s*notes?|notes?
-      |disclaimer|summary|blurb|warnings?)
+      |end\s*notes?|disclaimer|summary|blurb|warnings?)
     (?![\w/])[\s*_)\]]*(?:[:\-–—.]+|(?=\n)|$)[\s*_)\]]*""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -54,13 +54,15 @@ GREETING_RE = re.compile(
     r"^(?:hi|hey|hello|hiya|heya|okay|ok|so,|anyway|anyways|thanks|thank you|please|well,|"
     r"ps|p\.s\.|edit|update)\b", re.IGNORECASE)
 EMOTICON_RE = re.compile(r"(?::\)|:D|:\(|;\)|<3|\^\^|:P|xD|XD)")
+# Glossaries and translations: "-kun = affectionate suffix; teme = bastard".
+GLOSSARY_RE = re.compile(r"[\w)]\s*(?:=|:=)\s*[\w(]")
 META_OPENING_RE = re.compile(r"^(?:this|the) (?:fic|story|chapter|one-?shot|will|is going to|was)\b",
                              re.IGNORECASE)
 
 DISCLAIMER_RE = re.compile(
     r"\b(?:I|we)\s+(?:do\s+not|don'?t|don’t|dont|never|did\s+not|didn'?t|in\s+no\s+way)\s+"
     r"(?:\w+\s+)?own\b|\b(?:I|we)\s+own\s+(?:nothing|none|only)\b|\bown\s+nothing\b|"
-    r"\bnot\s+mine\b|\bbelongs?\s+to\b|\bproperty\s+of\b|\bno\s+(?:copyright\s+)?infringement\b|"
+    r"\bnot\s+mine\b|n['’]t\s+mine\b|\bbelongs?\s+to\b|\bproperty\s+of\b|\bno\s+(?:copyright\s+)?infringement\b|"
     r"\ball\s+rights\b|\bnot\s+(?:making|earning)\s+(?:any\s+)?money\b|\bdisclaimer\b",
     re.IGNORECASE)
 SUMMARY_PHRASE_RE = re.compile(
@@ -127,6 +129,7 @@ def note_score(par: str) -> float:
         score += 1.0
     if EMOTICON_RE.search(text):
         score += 1.0
+
     third = len(THIRD_PERSON_RE.findall(text))
     narr = len(NARRATION_RE.findall(text))
     words = max(1, count_words(text))
@@ -136,6 +139,8 @@ def note_score(par: str) -> float:
         score = min(score, 1.0)
     if words > 150:
         score -= 1.5
+    if len(GLOSSARY_RE.findall(text)) >= 2:
+        score += 3.0
     return score
 
 

@@ -13,30 +13,60 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .canon import Canon, CanonEntry
-from .gazetteer import PERSON_AFTER, STOPWORDS
+from .gazetteer import PERSON_AFTER, STOPWORDS, WEAK_PERSON_AFTER
 from .model import Suggestion
 from .names import Mention, common_words
-from .text import fragment
+from .notes import is_disclaimer
+from .text import fragment, sentence_bounds
 
-_FNAME = r"(?P<x>[A-Z][\w'’:&!.-]*(?:\s+(?:[A-Z0-9][\w'’:&!.-]*|of|the|and|&|in|on)){0,5})"
+# A work's name as authors write it: capitalised words, small joining words ("Pride and
+# Prejudice", "Boku no Hero Academia"), a colon ("Avatar: The Last Airbender"); lists of
+# several ("Harry Potter or the Avengers") are split afterwards.
+_TOK = r"[A-Z0-9][\w'’&!-]*(?:\.[A-Z][\w'’-]*)*:?"
+_FNAME = (r"(?P<x>[A-Z][\w'’&!-]*(?:\.[A-Z][\w'’-]*)*:?(?:,?\s+(?:" + _TOK +
+          r"|of|the|and|&|in|on|or|nor|no|de|la|le|les|du|da|di|von|van)){0,7})")
+_OWNED = (r"(?:belongs?\s+to|(?:is|are)\s+(?:the\s+)?(?:sole\s+)?property\s+of|(?:is|are)\s+owned\s+by|"
+          r"(?:is|are)\s+(?:the\s+)?(?:creation|work)s?\s+of)")
 NAMED_FANDOM_RES = [
     # (pattern, weight, parts it applies to)
     (re.compile(r"\b(?:do\s+not|don'?t|don’t|dont|never|didn'?t|did\s+not)\s+own\s+(?:any(?:thing|"
                 r"\s+of)?\s+|the\s+rights\s+to\s+|the\s+characters?\s+(?:of|from|in)\s+|"
                 r"the\s+)*" + _FNAME), 3.0, ("disclaimer", "notes", "summary")),
-    (re.compile(_FNAME + r"\s+(?:belongs?|is\s+the\s+property|are\s+the\s+property|is\s+owned|"
-                r"are\s+owned)\s+(?:to|of|by)\b"), 3.0, ("disclaimer", "notes")),
-    (re.compile(_FNAME + r"\s+(?:is|are)\s+not\s+mine\b"), 3.0, ("disclaimer", "notes")),
+    # "X belongs to Y", "X and all related characters belong to Y", "X is property of Y".
+    (re.compile(_FNAME + r"(?:\s+characters?)?(?:,?\s+(?:and|&)\s+(?:all|its|the|every|their)\b"
+                r"[^.!?;\n]{0,50}?)?\s+" + _OWNED + r"\b"), 3.0, ("disclaimer", "notes")),
+    (re.compile(_FNAME + r"\s+(?:(?:is|are)\s+not|isn'?t|isn’t|aren'?t|aren’t|ain'?t)\s+mine\b"),
+     3.0, ("disclaimer", "notes")),
     (re.compile(r"\b(?:first|latest|new|another|this|a|an|little|second|third)\s+" + _FNAME +
                 r"\s+(?:fic|fics|fanfic|fan\s?fic|fanfiction|fan\s?fiction|story|one-?shot|AU|"
                 r"drabble)\b"), 2.0, ("notes", "summary", "disclaimer")),
     # "Fandom: X" header lines, as posted on journals and Tumblr.
-    (re.compile(r"(?im)^fandoms?\s*:\s*(?P<x>[^\n,;/]+?)\s*$"), 3.0, ("notes", "summary")),
+    (re.compile(r"(?im)^[\s*_]*fandoms?[*_]*\s*:[*_\s]*(?P<x>[^\n;/]+?)[\s*_]*$"), 3.0,
+     ("notes", "summary")),
     (re.compile(r"\b(?:the|this|in\s+the)\s+" + _FNAME + r"\s+(?:fandom|universe|verse)\b"), 2.0,
      ("notes", "summary")),
 ]
-_TRIM_RE = re.compile(r"(?:\s+(?:of|the|and|&|in|on|or))+$|[:!.’']+$")
-_GENERIC = STOPWORDS | {"fan", "fanfiction", "fanfic", "fic", "crossover", "ever"}
+# A work that is no fan fiction at all: AO3's "Original Work".
+ORIGINAL_RE = re.compile(r"\b(?:original\s+(?:story|work|fiction|novel|piece|universe)|no\s+fandom|"
+                         r"not\s+(?:a\s+)?fan\s?fic(?:tion)?)\b", re.IGNORECASE)
+_TRIM_RE = re.compile(r"(?:\s+(?:of|the|and|&|in|on|or|nor|no|de|la|le|les|du|da|di|von|van))+$|"
+                      r"[:!.,’']+$")
+_SPLIT_RE = re.compile(r"\s*,\s*(?:(?:and|or|nor|&)\s+)?|\s+(?:or|nor)\s+")
+_GENERIC = STOPWORDS | {"fan", "fanfiction", "fanfic", "fic", "crossover", "ever", "all characters",
+                        "characters", "everything", "anything", "nothing", "they", "these", "it"}
+
+
+def _split_names(name: str) -> list[str]:
+    """'Harry Potter or the Avengers' -> both; 'Pride and Prejudice' stays one."""
+    out: list[str] = []
+    for piece in _SPLIT_RE.split(name):
+        halves = re.split(r"\s+(?:and|&)\s+", piece, maxsplit=1)
+        if len(halves) == 2 and max(len(re.sub(r"^the\s+", "", h).split()) for h in halves) >= 2:
+            out.extend(halves)
+        else:
+            out.append(piece)
+    return [re.sub(r"^the\s+", "", _TRIM_RE.sub("", n).strip()) if n.startswith("the ")
+            else _TRIM_RE.sub("", n).strip() for n in out]
 
 
 @dataclass
@@ -49,18 +79,32 @@ class People:
     canonical_names: set[str] = field(default_factory=set)
 
 
-def _named_fandoms(parts: list[tuple[str, str]]) -> dict[str, tuple[float, list[str]]]:
+def _named_fandoms(parts: list[tuple[str, str]], spans: set[tuple[int, int, int]] | None = None
+                   ) -> dict[str, tuple[float, list[str]]]:
+    """Fandoms the author names; `spans` collects where (part, start, end), so that those
+    words are not taken for characters."""
     found: dict[str, tuple[float, list[str]]] = {}
-    for kind, text in parts:
+
+    def add(name: str, weight: float, ev: str) -> None:
+        score, evs = found.get(name, (0.0, []))
+        found[name] = (score + weight, evs + ([ev] if ev not in evs else []))
+
+    for pi, (kind, text) in enumerate(parts):
+        if kind == "story":
+            continue
         for rx, weight, kinds in NAMED_FANDOM_RES:
             if kind not in kinds:
                 continue
             for m in rx.finditer(text):
-                name = _TRIM_RE.sub("", m.group("x")).strip()
-                if not name or name.lower() in _GENERIC:
-                    continue
-                score, ev = found.get(name, (0.0, []))
-                found[name] = (score + weight, ev + [fragment(text, m.start(), m.end())])
+                names = [n for n in _split_names(m.group("x"))
+                         if n and n.lower() not in _GENERIC and not n.lower().startswith("all ")]
+                for name in names:
+                    add(name, weight, fragment(text, m.start(), m.end()))
+                if names and spans is not None:
+                    spans.add((pi, m.start("x"), m.end("x")))
+        m = ORIGINAL_RE.search(text)
+        if m and kind in ("notes", "summary"):
+            add("Original Work", 3.0, fragment(text, m.start(), m.end()))
     return found
 
 
@@ -73,9 +117,10 @@ def _confidence(score: float, top: float, scale: float = 2.5) -> float:
 
 def suggest_people(parts: list[tuple[str, str]], mentions: list[Mention],
                    canon: Canon | None) -> People:
-    named = _named_fandoms(parts)
+    spans: set[tuple[int, int, int]] = set()
+    named = _named_fandoms(parts, spans)
     if canon is None:
-        return _without_canon(parts, mentions, named)
+        return _without_canon(parts, mentions, named, spans)
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, list[str]] = defaultdict(list)
     outside: dict[str, tuple[float, list[str]]] = {}
@@ -129,7 +174,7 @@ def suggest_people(parts: list[tuple[str, str]], mentions: list[Mention],
             people.resolve.setdefault(m.name.lower(), pick.name)
     people.canonical_names = {c.name for c in chars}
     unknown = [m for m in mentions if not _candidates(canon, m)[0] and not canon.fandom(m.name)]
-    extra = _without_canon(parts, unknown, named)
+    extra = _without_canon(parts, unknown, named, spans)
     for s in extra.characters:  # names the canon does not know: shown, but not trusted
         s.confidence = round(min(s.confidence, 0.4), 2)
         people.characters.append(s)
@@ -197,25 +242,61 @@ def _characters(parts: list[tuple[str, str]], resolved: list[tuple[Mention, list
     return out
 
 
+_HEADER_LINE_RE = re.compile(r"[\s*_]*(?:characters?|pairings?|relationships?|ships?)[*_]*\s*:",
+                             re.IGNORECASE)
+_VERB_ED_RE = re.compile(r"^[a-z]{3,}ed$")
+
+
+def _acts(m: Mention) -> bool:
+    """A person's context: a title or honorific, spoken to, speaking, doing, owning."""
+    return (m.person or (m.next in PERSON_AFTER and m.next not in WEAK_PERSON_AFTER)
+            or bool(_VERB_ED_RE.match(m.next)) or m.text.endswith(("'s", "’s")))
+
+
+def _usable(parts: list[tuple[str, str]], m: Mention, spans: set[tuple[int, int, int]]) -> bool:
+    """Mentions that are no evidence for a character: the disclaimer's owners and titles."""
+    kind, text = parts[m.part]
+    if kind == "disclaimer":
+        return False
+    if kind == "story":
+        return True
+    if any(pi == m.part and s <= m.start < e for pi, s, e in spans):
+        return False
+    a, b = sentence_bounds(text, m.start, m.start + len(m.text))
+    return not is_disclaimer(text[a:b])
+
+
+def _in_header(parts: list[tuple[str, str]], m: Mention) -> bool:
+    kind, text = parts[m.part]
+    if kind == "story":
+        return False
+    line = text.rfind("\n", 0, m.start) + 1
+    return bool(_HEADER_LINE_RE.match(text, line))
+
+
 def _without_canon(parts: list[tuple[str, str]], mentions: list[Mention],
-                   named: dict[str, tuple[float, list[str]]]) -> People:
+                   named: dict[str, tuple[float, list[str]]],
+                   spans: set[tuple[int, int, int]] | None = None) -> People:
     best = max((s for s, _ in named.values()), default=0.0)
     fandoms = sorted((Suggestion(n, False, _confidence(s, best), ev[:3]) for n, (s, ev) in named.items()),
                      key=lambda s: -s.confidence)
-    fandom_words = {w.lower() for n in named for w in n.split()}
-    fandom_names = {n.lower() for n in named}
+    # A name that is also the fandom's ("Sherlock", "Naruto") needs a person's context.
+    fandom_words = {w.lower() for n in named for w in n.split()} | {n.lower() for n in named}
     common = common_words(parts)
+    spans = spans or set()
     stats: dict[str, list[Mention]] = defaultdict(list)
     mid_tokens = {t for m in mentions if not m.initial for t in m.tokens}
-    mid_tokens |= {m.tokens[0] for m in mentions if len(m.tokens) == 1 and m.next in PERSON_AFTER}
+    mid_tokens |= {m.tokens[0] for m in mentions if len(m.tokens) == 1 and _acts(m)}
     for m in mentions:
         toks = m.tokens
         if m.initial and len(toks) > 1 and toks[0] not in mid_tokens and toks[1] in mid_tokens:
             toks = toks[1:]  # "Ask Jory" at a sentence start: "Ask" is an ordinary word
         name = " ".join(toks)
-        if len(toks) > 3 or any(t.lower() in STOPWORDS for t in toks) or name.lower() in fandom_names:
+        if len(toks) > 3 or any(t.lower() in STOPWORDS for t in toks):
             continue
-        if len(toks) == 1 and (toks[0].lower() in fandom_words or toks[0].lower() in common):
+        if len(toks) == 1 and toks[0].lower() in common:
+            continue
+        if not _usable(parts, m, spans):
             continue
         stats[name].append(m)
     # "Ivy" and "Ivy Lynn": first or last name of exactly one fuller name joins it.
@@ -236,14 +317,23 @@ def _without_canon(parts: list[tuple[str, str]], mentions: list[Mention],
     chars = []
     for name, ms in merged.items():
         mid = sum(1 for m in ms if not m.initial)
-        person = sum(1 for m in ms if m.next in PERSON_AFTER or m.text.endswith(("'s", "’s")))
-        roles = sum(1 for m in ms if m.role_or_place)
-        if mid == 0 and person == 0:
+        places = sum(1 for m in ms if m.role_or_place or m.article)
+        person = sum(1 for m in ms if _acts(m) and not m.article)
+        weak = sum(1 for m in ms if m.next in WEAK_PERSON_AFTER and not m.article)
+        if mid == 0 and person == 0 and " " not in name:
             continue  # only ever at sentence starts: an ordinary word
-        n = len(ms) - roles * 0.7 + person * 0.5
+        if person == 0 and (name.lower() in fandom_words or name.split()[0].lower() in fandom_words):
+            continue  # "Smash", "Supernatural": the show, not a person
+        story = sum(1 for m in ms if parts[m.part][0] == "story")
+        announced = sum(1 for m in ms if m.paired or _in_header(parts, m))
+        n = len(ms) - places * 0.7 + person * 0.8 + weak * 0.3 + min(announced, 2) * 1.0
         conf = 1 - math.exp(-max(n, 0.1) / 2.5)
-        if roles * 2 >= len(ms):
+        if places * 2 >= len(ms):
             conf *= 0.4
+        if " " not in name and len(full_forms.get(name, ())) > 1:
+            conf *= 0.5  # "Weasley" of Ron, Ginny and Molly Weasley: which one?
+        if story == 0:  # named only in the notes: a ship name, a title, a place
+            conf = min(conf, 0.45 if announced else 0.25)
         ev = list(dict.fromkeys(m.text for m in ms))[:3]
         chars.append(Suggestion(name, False, round(min(conf, 0.95), 2), ev))
     chars.sort(key=lambda s: -s.confidence)

@@ -22,20 +22,24 @@ RATING_CUES: dict[str, list[Cue]] = {
     "_explicit": [cue(1.0, r"cock\b", r"pussy", r"clit\w*", r"cum\b", r"came inside",
                       r"thrust(?:s|ed|ing)? (?:into|inside)", r"blowjob", r"orgasm\w*",
                       r"erection", negatable=False)],
-    "_stated": [cue(5.0, r"rated:? (?:fiction )?(?:k\+?|t|m|ma|g|pg|pg-13|r|nc-17|e)\b",
-                    r"rating:? (?:k\+?|t|m|ma|g|pg|pg-13|r|nc-17|e|general|teen|mature|explicit)\b",
-                    negatable=False)],
+    "_stated": [cue(5.0, r"rated[*_]*:?[*_]* (?:fiction )?(?:k\+?|t|m|ma|g|pg|pg-13|r|nc-17|e)\b",
+                    r"rating[*_]*:?[*_]* (?:k\+?|t|m|ma|g|pg|pg-13|r|nc-17|e|general|teen|mature|"
+                    r"explicit|not rated|unrated|none)\b", negatable=False)],
+    # An author's warning of violence ("Warnings: canon-typical violence"): Teen And Up.
+    "_violence": [cue(1.0, r"violen(?:ce|t)\b")],
 }
 THEMES = {"Suicide Attempt", "Suicidal Thoughts", "Self-Harm", "Drug Use", "Drug Overdose",
           "Alcohol Abuse", "Abortion", "Character Death", "Child Abuse", "Domestic Abuse",
           "Eating Disorder", "Homophobia", "Racism", "Torture", "Kidnapping", "Miscarriage",
           "Addiction", "Gun Violence", "Sexual Harassment"}
-_STATED_RE = re.compile(r"(?:rated|rating):?\s*(?:fiction\s+)?([a-z0-9+-]+)", re.IGNORECASE)
+_STATED_RE = re.compile(r"(?:rated|rating)[*_]*:?[*_]*\s*(?:fiction\s+)?(not rated|[a-z0-9+-]+)",
+                        re.IGNORECASE)
 _LEVELS = {"k": "General Audiences", "g": "General Audiences", "general": "General Audiences",
            "k+": "Teen And Up Audiences", "t": "Teen And Up Audiences", "pg": "Teen And Up Audiences",
            "pg-13": "Teen And Up Audiences", "teen": "Teen And Up Audiences",
            "m": "Mature", "ma": "Mature", "r": "Mature", "mature": "Mature",
-           "e": "Explicit", "nc-17": "Explicit", "explicit": "Explicit"}
+           "e": "Explicit", "nc-17": "Explicit", "explicit": "Explicit",
+           "not rated": "Not Rated", "unrated": "Not Rated", "none": "Not Rated"}
 
 
 def rate(scores: dict[str, Score], tags: list[Suggestion], parts: list[tuple[str, str]]
@@ -60,7 +64,9 @@ def rate(scores: dict[str, Score], tags: list[Suggestion], parts: list[tuple[str
     strong, mild = get("_prof_strong"), get("_prof_mild")
     themes = [t for t in tags if t.name in THEMES]
     reasons: list[str] = strong.quotes(2) + [t.evidence[0] for t in themes[:3]]
-    if strong.score >= 1 or themes or mild.score >= 3:
+    violence = get("_violence")
+    reasons += violence.quotes(1)
+    if strong.score >= 1 or themes or mild.score >= 3 or violence.score >= 1:
         reasons += mild.quotes(1) if len(reasons) < 2 else []
         conf = min(0.9, 0.55 + 0.08 * len(reasons))
         return Suggestion("Teen And Up Audiences", True, round(conf, 2), reasons or mild.quotes())

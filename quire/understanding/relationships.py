@@ -35,7 +35,14 @@ NEGATION_RE = re.compile(
 EVENTUAL_RE = re.compile(r"\b(?:eventual(?:ly)?|slow[- ]burn|future|endgame)\b[\w\s-]{0,12}$",
                          re.IGNORECASE)
 # Pieces of "A/N", "and/or", "R&R" and alike are never names.
-NOT_NAMES = {"A", "N", "R", "AN", "Not", "No", "And", "Or", "The", "Chapter", "Ch", "Part"}
+NOT_NAMES = {"A", "N", "R", "AN", "Not", "No", "And", "Or", "The", "Chapter", "Ch", "Part",
+             # FFN genres, written "Angst/Hurt/Comfort"
+             "Angst", "Hurt", "Comfort", "Romance", "Humor", "Humour", "Drama", "Fluff", "Tragedy",
+             "Friendship", "Family", "Adventure", "Horror", "Mystery", "Parody", "Poetry",
+             "Suspense", "Fantasy", "General", "Spiritual", "Crime", "Western", "Sci-Fi", "Smut"}
+# Header lines whose slashes are not pairings.
+_NOT_PAIRING_LINE_RE = re.compile(r"[\s*_]*(?:genres?|categor(?:y|ies))[*_]*\s*:",
+                                  re.IGNORECASE)
 
 
 def suggest_relationships(parts: list[tuple[str, str]], resolve: Callable[[str], tuple[str, bool]],
@@ -55,6 +62,8 @@ def suggest_relationships(parts: list[tuple[str, str]], resolve: Callable[[str],
             for m in rx.finditer(text):
                 names = [g for g in m.groups() if g]
                 if any(n in NOT_NAMES or n.split()[0] in NOT_NAMES for n in names):
+                    continue
+                if author and _NOT_PAIRING_LINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1):
                     continue
                 _record(text, m, names, sym, weight, resolve, canon, found, rejected)
     for key in rejected:

@@ -33,9 +33,12 @@ BREAK_RE = re.compile(
     r"<hr\s*/?>|[\W_]*(?:line|page|scene|section|time)[ -]?(?:break|skip|change)[\W_]*)$",
     re.IGNORECASE)
 HEADER_LINE_RE = re.compile(
-    r"^(?:title|author|rating|rated|fandoms?|pairings?|relationships?|characters?|warnings?|"
-    r"word count|words|genres?|spoilers?|beta|prompt|status|category|length|timeline|"
-    r"summary|disclaimer|notes?|a/n)\s*:", re.IGNORECASE)
+    r"^[\s*_#>\[]*(?:title|author|rating|rated|fandoms?|pairings?|ships?|relationships?|"
+    r"characters?|(?:archive )?warnings?|word ?count|words|genres?|spoilers?|beta(?:'?d by)?|"
+    r"prompt|status|category|categories|length|timeline|series|chapters|language|tags|"
+    r"additional tags|published|updated|completed|recipient|for|dedication|summary|"
+    r"disclaimer|notes?|a/n)[*_\]]*\s*:", re.IGNORECASE)
+TITLE_LINE_RE = re.compile(r"^[\s*_#>\[]*title[*_\]]*\s*:[\s*_]*(?P<t>.*?)[\s*_]*$", re.IGNORECASE)
 _WRAP = " *_#>"
 
 
@@ -52,6 +55,8 @@ class _Parts:
     summary: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     disclaimer: list[str] = field(default_factory=list)
+    title: str | None = None
+    title_ok: bool = False  # only the work's own header may name its title
 
     def add(self, kind: str, text: str) -> None:
         if kind == "note":
@@ -136,11 +141,22 @@ def _header_block(par: str, parts: _Parts) -> bool:
     if len(lines) < 2 or sum(bool(HEADER_LINE_RE.match(ln)) for ln in lines) < len(lines) / 2:
         return False
     for ln in lines:
+        if _take_title(ln, parts):
+            continue
         label, rest = N.strip_label(ln)
-        if label in ("summary", "disclaimer") and rest:
+        if label in ("summary", "disclaimer", "note") and rest and rest != ln:
             parts.add(label, rest)
         elif ln.strip():
             parts.add("note", ln.strip())
+    return True
+
+
+def _take_title(line: str, parts: _Parts) -> bool:
+    """'Title: X' on top of the work: X is the work's title (the label itself is dropped)."""
+    m = TITLE_LINE_RE.match(line)
+    if m is None or not parts.title_ok or parts.title is not None or not m.group("t") or "\n" in line:
+        return False
+    parts.title = m.group("t")
     return True
 
 
@@ -165,10 +181,18 @@ def _front(items: list[Item], parts: _Parts, lenient: bool, first: bool) -> int:
             i += 1
             continue
         text = it.text
-        ns = N.note_score(text)
+        if first and not seen_prose and _take_title(text, parts):
+            i += 1
+            continue
         if _header_block(text, parts):
             i += 1
             continue
+        if "\n" not in text and HEADER_LINE_RE.match(text) and count_words(text) <= 40:
+            parts.add("note", text)  # one header line per paragraph: "Rating: T"
+            mode = None
+            i += 1
+            continue
+        ns = N.note_score(text)
         if mode and ns > (-1.0 if mode != "note" else 0.0):
             parts.add(mode, text)
             mode = "note" if mode == "note" else None
@@ -247,14 +271,15 @@ def parse(text: str) -> Structure:
 
 
 def parse_items(items: list[Item], title: str | None = None) -> Structure:
-    work = _Parts()
+    work = _Parts(title_ok=title is None)
     heads = [i for i, it in enumerate(items) if it.kind == "heading"]
     first_head = heads[0] if heads else len(items)
     # A short title line on top, followed by notes or a heading, is the work's title.
     if (title is None and items and items[0].kind == "para" and first_head > 0
             and _looks_like_title(items[0].text) and len(items) > 1
             and (items[1].kind in ("label", "heading") or N.note_score(items[1].text) >= 2.5)):
-        title = items[0].text
+        tm = TITLE_LINE_RE.match(items[0].text)
+        title = tm.group("t") if tm and tm.group("t") else items[0].text
         items = items[1:]
         heads = [i - 1 for i in heads]
         first_head -= 1
@@ -301,7 +326,7 @@ def parse_items(items: list[Item], title: str | None = None) -> Structure:
             last.notes_end = None
     return Structure(summary=_join(work.summary), notes_begin=_join(work.notes),
                      disclaimer=_join(work.disclaimer), chapters=chapters,
-                     notes_end=_join(work_end.notes), title=title)
+                     notes_end=_join(work_end.notes), title=title or work.title)
 
 
 def _tail(items: list[Item], parts: _Parts) -> None:

@@ -9,6 +9,16 @@ _BLANK_RE = re.compile(r"\n[ \t\u00a0]*\n+")
 # cannot swallow the rest of the text.
 _QUOTE_RE = re.compile(r"\"[^\"\n]{0,600}\"|“[^”\n]{0,600}”")
 _SENT_END = ".!?…"
+_ABBREV = frozenset("mr mrs ms mx dr st prof capt sgt lt col gen jr sr vs mt ft".split())
+
+
+def is_abbreviation(text: str, i: int) -> bool:
+    """Whether the '.' at text[i] ends "Mr", "Dr" or an initial ("J.", "F."), not a sentence."""
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV
 
 
 def count_words(text: str) -> int:
@@ -51,7 +61,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while s > 0:
         c = text[s - 1]
         if c == "\n" or (c in " \t" and s >= 2 and text[s - 2] in _SENT_END + "\"”"):
-            if c == "\n" or text[s - 2] in _SENT_END or (s >= 3 and text[s - 3] in _SENT_END):
+            if c == "\n" or (text[s - 2] in _SENT_END and not (
+                    text[s - 2] == "." and is_abbreviation(text, s - 2))) or (
+                    s >= 3 and text[s - 3] in _SENT_END):
                 break
         s -= 1
     e = end
@@ -62,6 +74,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             break
         e += 1
         if c in _SENT_END and (e >= n or text[e] in " \t\n\"”’'"):
+            if c == "." and e < n and text[e] in " \t" and is_abbreviation(text, e - 1):
+                continue
             while e < n and text[e] in _SENT_END + "\"”’'":
                 e += 1
             break

@@ -2,7 +2,8 @@
 import re
 from collections import Counter
 
-LABEL_WORDS = {"a/n", "an", "author's", "authors", "note", "notes", "disclaimer", "summary"}
+LABEL_WORDS = {"a/n", "an", "author's", "authors", "note", "notes", "disclaimer", "summary",
+               "title", "end"}
 
 
 def words(text):
@@ -11,7 +12,7 @@ def words(text):
 
 def lost_words(source, structure, markers=()):
     """Words of `source` missing from every part of `structure` (labels and markers aside)."""
-    out = " ".join(text for _, text in structure.parts())
+    out = " ".join([text for _, text in structure.parts()] + [structure.title or ""])
     lost = Counter(w.lower() for w in words(source)) - Counter(w.lower() for w in words(out))
     return {w: n for w, n in lost.items() if w not in LABEL_WORDS and w not in markers}
 
