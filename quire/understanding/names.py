@@ -25,9 +25,10 @@ _L = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
 # A capitalised word, accents allowed ("Padmé", "Éponine"); "Obi-Wan" is one word. A stutter
 # ("N-Naruto") is skipped. After the word: an infix ("Wren-bloody-Talbot" is Wren Talbot),
 # or a lower-case suffix ("Naruto-kun", "Jae-won", but "Tony-winning", decided in
-# `_suffix`), or a possessive.
+# `_suffix`), or a possessive. After a slash only in a pairing ("Harry/Ginny"): a letter
+# before the slash, not a path or a link ("/s/123/Title").
 _CAP_RE = re.compile(
-    rf"(?<![\w'’/-])(?:([{_U}])-(?=\1))?"
+    rf"(?<![\w'’-])(?<![\W\d_]/)(?<!^/)(?:([{_U}])-(?=\1))?"
     rf"([{_U}][{_L}]+(?:['’](?!s\b)[{_L}]{{2,}})?(?:-[{_U}][{_L}]+)*|[{_U}]['’][{_U}][{_L}]+|"
     rf"Mc[{_U}][{_L}]+)"
     rf"(?:(-[{_L}]+-)([{_U}][{_L}]+)|-([{_L}]+)\b(?!-))?(?:['’]s\b|['’](?=\s))?")
@@ -55,6 +56,9 @@ _DOING_RE = re.compile(r"(?:already |just |never |not |still )?(?:[a-z]{2,}(?:ed
                        r"eat|writt|gott|fall|forgott|spok|brok|chos|beat|driv|stol|wok|shak|hidd|"
                        r"bitt|be)en)\b")
 _INITIALS_RE = re.compile(r" (?:[A-Z]\. )+")
+_POSSESSIVE_RE = re.compile(r"['’]s(?!\w)")
+# "Molly was still there, knitting by the fire": a subject busy doing something.
+_BUSY_RE = re.compile(r"\s+(?:was|were|is)\s[^.!?;:\n\"“”,]{0,40},\s+[a-z]{2,}ing\b")
 
 
 @dataclass
@@ -69,6 +73,7 @@ class Mention:
     quoted: bool       # the name alone inside quotes: a title ("Cabaret")
     person: bool = False  # a title before, an honorific after, or spoken to: a person
     paired: bool = False  # next to "/" or "&": named in a pairing
+    possessive: bool = False  # "Hermione's laugh": someone owns something
 
     @property
     def article(self) -> bool:
@@ -182,6 +187,9 @@ def _mention(tokens: tuple[str, ...], text: str, pi: int, start: int, end: int,
     if nxt in ("was", "were", "had", "is", "has") and len(after_words) > 1 and \
             _DOING_RE.match(after_words[1]):
         person = True
+    # "Molly was still there, knitting": the subject of a clause that goes on "-ing".
+    if _BUSY_RE.match(text, end):
+        person = True
     # "Mr. Darcy", "Uncle Iroh"; "Kick, Ania!" (spoken to); "said Harry".
     person = person or prev in TITLES or (
         text[max(0, start - 2):start] == ", " and after in "!?" and after != "") or (
@@ -193,7 +201,8 @@ def _mention(tokens: tuple[str, ...], text: str, pi: int, start: int, end: int,
     paired = "/" in near or "&" in near
     return Mention(tokens=tokens, text=text[start:end], part=pi, start=start,
                    initial=_initial(text, start), prev=prev, next=nxt, quoted=quoted,
-                   person=person, paired=paired)
+                   person=person, paired=paired,
+                   possessive=bool(_POSSESSIVE_RE.match(text, end)))
 
 
 def common_words(parts: list[tuple[str, str]]) -> set[str]:

@@ -13,10 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .canon import Canon, CanonEntry
-from .gazetteer import PERSON_AFTER, STOPWORDS, WEAK_PERSON_AFTER
+from .gazetteer import PERSON_AFTER, PLACE_BEFORE, STOPWORDS, WEAK_PERSON_AFTER
 from .model import Suggestion
 from .names import Mention, common_words
 from .notes import is_disclaimer
+from .relationships import _NOT_PAIRING_LINE_RE, NOT_NAMES
 from .text import fragment, sentence_bounds
 
 # A work's name as authors write it: capitalised words, small joining words ("Pride and
@@ -56,12 +57,19 @@ _GENERIC = STOPWORDS | {"fan", "fanfiction", "fanfic", "fic", "crossover", "ever
                         "characters", "everything", "anything", "nothing", "they", "these", "it"}
 
 
-def _split_names(name: str) -> list[str]:
-    """'Harry Potter or the Avengers' -> both; 'Pride and Prejudice' stays one."""
+# "X belongs to", "X is not mine", "X and all related characters belong to": "X" is one
+# work even with an "and" in it ("Percy Jackson and the Olympians belongs to ...").
+_SINGULAR_RE = re.compile(r"\s(?:belongs|is|isn'?t|isn’t|ain'?t)\s|"
+                          r"(?:\s+characters?)?,?\s+(?:and|&)\s+(?:all|its|every|their)\b")
+
+
+def _split_names(name: str, one: bool = False) -> list[str]:
+    """'Harry Potter or the Avengers' -> both; 'Pride and Prejudice' stays one, and so does
+    any name with "and" when `one` (the author's verb is singular)."""
     out: list[str] = []
     for piece in _SPLIT_RE.split(name):
         halves = re.split(r"\s+(?:and|&)\s+", piece, maxsplit=1)
-        if len(halves) == 2 and max(len(re.sub(r"^the\s+", "", h).split()) for h in halves) >= 2:
+        if not one and len(halves) == 2 and max(len(re.sub(r"^the\s+", "", h).split()) for h in halves) >= 2:
             out.extend(halves)
         else:
             out.append(piece)
@@ -96,7 +104,8 @@ def _named_fandoms(parts: list[tuple[str, str]], spans: set[tuple[int, int, int]
             if kind not in kinds:
                 continue
             for m in rx.finditer(text):
-                names = [n for n in _split_names(m.group("x"))
+                one = bool(_SINGULAR_RE.match(text, m.end("x"), m.end()))
+                names = [n for n in _split_names(m.group("x"), one)
                          if n and n.lower() not in _GENERIC and not n.lower().startswith("all ")]
                 for name in names:
                     add(name, weight, fragment(text, m.start(), m.end()))
@@ -248,13 +257,16 @@ _VERB_ED_RE = re.compile(r"^[a-z]{3,}ed$")
 
 
 def _acts(m: Mention) -> bool:
-    """A person's context: a title or honorific, spoken to, speaking, doing, owning."""
+    """A person's context: a title or honorific, spoken to, speaking, doing, owning ("and
+    Hermione's laugh"; at a sentence start "Bombshell's opening night" may be a show's)."""
     return (m.person or (m.next in PERSON_AFTER and m.next not in WEAK_PERSON_AFTER)
-            or bool(_VERB_ED_RE.match(m.next)) or m.text.endswith(("'s", "’s")))
+            or bool(_VERB_ED_RE.match(m.next)) or (m.possessive and not m.initial)
+            or m.text.endswith(("'s", "’s")))
 
 
 def _usable(parts: list[tuple[str, str]], m: Mention, spans: set[tuple[int, int, int]]) -> bool:
-    """Mentions that are no evidence for a character: the disclaimer's owners and titles."""
+    """Mentions that are no evidence for a character: the disclaimer's owners and titles,
+    genres ("Genre: Romance/Hurt/Comfort", "Hurt/Comfort")."""
     kind, text = parts[m.part]
     if kind == "disclaimer":
         return False
@@ -262,16 +274,20 @@ def _usable(parts: list[tuple[str, str]], m: Mention, spans: set[tuple[int, int,
         return True
     if any(pi == m.part and s <= m.start < e for pi, s, e in spans):
         return False
+    if m.paired and (m.name in NOT_NAMES or _on_line(text, m, _NOT_PAIRING_LINE_RE)):
+        return False
     a, b = sentence_bounds(text, m.start, m.start + len(m.text))
     return not is_disclaimer(text[a:b])
 
 
+def _on_line(text: str, m: Mention, rx: re.Pattern[str]) -> bool:
+    """Whether the line holding the mention starts with `rx` ("Pairing:", "Genre:")."""
+    return bool(rx.match(text, text.rfind("\n", 0, m.start) + 1))
+
+
 def _in_header(parts: list[tuple[str, str]], m: Mention) -> bool:
     kind, text = parts[m.part]
-    if kind == "story":
-        return False
-    line = text.rfind("\n", 0, m.start) + 1
-    return bool(_HEADER_LINE_RE.match(text, line))
+    return kind != "story" and _on_line(text, m, _HEADER_LINE_RE)
 
 
 def _without_canon(parts: list[tuple[str, str]], mentions: list[Mention],
@@ -280,8 +296,11 @@ def _without_canon(parts: list[tuple[str, str]], mentions: list[Mention],
     best = max((s for s, _ in named.values()), default=0.0)
     fandoms = sorted((Suggestion(n, False, _confidence(s, best), ev[:3]) for n, (s, ev) in named.items()),
                      key=lambda s: -s.confidence)
-    # A name that is also the fandom's ("Sherlock", "Naruto") needs a person's context.
-    fandom_words = {w.lower() for n in named for w in n.split()} | {n.lower() for n in named}
+    # A name that is the fandom's whole name ("Sherlock", "Smash", "Naruto") needs a person's
+    # context: it may be the show. A name that is only part of it ("Harry" of "Harry
+    # Potter", "Percy" of "Percy Jackson") is judged like any other: only the disclaimer's
+    # and the notes' naming of the fandom are no evidence (see `_usable`).
+    fandom_names = {n.lower() for n in named}
     common = common_words(parts)
     spans = spans or set()
     stats: dict[str, list[Mention]] = defaultdict(list)
@@ -317,15 +336,21 @@ def _without_canon(parts: list[tuple[str, str]], mentions: list[Mention],
     chars = []
     for name, ms in merged.items():
         mid = sum(1 for m in ms if not m.initial)
-        places = sum(1 for m in ms if m.role_or_place or m.article)
         person = sum(1 for m in ms if _acts(m) and not m.article)
+        # "handed it to Ginny", "at Hogwarts": a place only if the name seldom does
+        # something as a person does (owning is not enough: "Hogwarts's towers").
+        doing = sum(1 for m in ms if _acts(m) and not m.article and not m.possessive)
+        bare = sum(1 for m in ms if m.role_or_place and not m.article and not m.quoted
+                   and m.prev in PLACE_BEFORE)
+        places = sum(1 for m in ms if m.article or (m.role_or_place and (
+            doing < bare or m.quoted or m.prev not in PLACE_BEFORE)))
         weak = sum(1 for m in ms if m.next in WEAK_PERSON_AFTER and not m.article)
         if mid == 0 and person == 0 and " " not in name:
             continue  # only ever at sentence starts: an ordinary word
-        if person == 0 and (name.lower() in fandom_words or name.split()[0].lower() in fandom_words):
+        announced = sum(1 for m in ms if m.paired or _in_header(parts, m))
+        if person == 0 and not announced and name.lower() in fandom_names:
             continue  # "Smash", "Supernatural": the show, not a person
         story = sum(1 for m in ms if parts[m.part][0] == "story")
-        announced = sum(1 for m in ms if m.paired or _in_header(parts, m))
         n = len(ms) - places * 0.7 + person * 0.8 + weak * 0.3 + min(announced, 2) * 1.0
         conf = 1 - math.exp(-max(n, 0.1) / 2.5)
         if places * 2 >= len(ms):

@@ -9,7 +9,7 @@ def log_in(page, username: str, password: str = PASSWORD) -> None:
     """Log in through the header's "Log in" link and the log-in form."""
     page.goto("/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Log in").click()
-    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+    expect(page.get_by_role("heading", name="Log in", exact=True)).to_be_visible()
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()

@@ -26,7 +26,7 @@ CHAPTER_4 = "This secret epilogue about the frozen river must wait until tomorro
 def _sign_up(page, username):
     page.goto("/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Sign up").click()
-    expect(page.get_by_role("heading", name="Create an account")).to_be_visible()
+    expect(page.get_by_role("heading", name="Create an account", exact=True)).to_be_visible()
     page.get_by_label("Username").fill(username)
     page.get_by_label("Email").fill(f"{username}@example.org")
     page.get_by_label("Password", exact=True).fill("lantern-tide-8841")
@@ -54,7 +54,7 @@ def test_new_member_posts_four_chapters_and_a_guest_reads_the_three_that_are_up(
 
     # Post the work with its first chapter.
     page.get_by_role("link", name="Post new work").click()
-    expect(page.get_by_role("heading", name="Post new work")).to_be_visible()
+    expect(page.get_by_role("heading", name="Post new work", exact=True)).to_be_visible()
     page.get_by_label("Teen And Up Audiences").check()
     page.get_by_label("Graphic Depictions Of Violence").check()
     page.get_by_label("Fandoms").fill(FANDOM)
@@ -71,7 +71,7 @@ def test_new_member_posts_four_chapters_and_a_guest_reads_the_three_that_are_up(
     page.get_by_role("button", name="Post", exact=True).click()
 
     expect(page.get_by_role("status")).to_contain_text("Work posted.")
-    expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=TITLE, exact=True)).to_be_visible()
     work_url = page.url
 
     # Chapters 2 and 3 go up now; chapter 4 is scheduled for tomorrow.
@@ -109,10 +109,10 @@ def test_new_member_posts_four_chapters_and_a_guest_reads_the_three_that_are_up(
 
     # Chapter 1 with the preface: summary and beginning notes; the scene break is a rule.
     main = page.get_by_role("main")
-    expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=TITLE, exact=True)).to_be_visible()
     expect(page.locator(".preface")).to_contain_text(SUMMARY)
     expect(page.locator(".preface")).to_contain_text(NOTES_BEGIN)
-    expect(page.get_by_role("heading", name="Chapter 1: Seven Past Nine")).to_be_visible()
+    expect(page.get_by_role("heading", name="Chapter 1: Seven Past Nine", exact=True)).to_be_visible()
     expect(main).to_contain_text(CHAPTER_1)
     expect(main).to_contain_text(CHAPTER_1_AFTER_BREAK)
     expect(page.locator(".userstuff hr")).to_have_count(1)
@@ -121,11 +121,11 @@ def test_new_member_posts_four_chapters_and_a_guest_reads_the_three_that_are_up(
 
     # Next chapter → twice: chapters 2 and 3.
     page.get_by_role("link", name="Next chapter →").first.click()
-    expect(page.get_by_role("heading", name="Chapter 2: The Singing Spring")).to_be_visible()
+    expect(page.get_by_role("heading", name="Chapter 2: The Singing Spring", exact=True)).to_be_visible()
     expect(main).to_contain_text(CHAPTER_2)
     expect(main).not_to_contain_text(CHAPTER_1)
     page.get_by_role("link", name="Next chapter →").first.click()
-    expect(page.get_by_role("heading", name="Chapter 3: Noon")).to_be_visible()
+    expect(page.get_by_role("heading", name="Chapter 3: Noon", exact=True)).to_be_visible()
     expect(main).to_contain_text(CHAPTER_3)
     expect(main).to_contain_text(NOTES_END)
     # Chapter 3 is the last one a guest can read: no way on to chapter 4.
@@ -136,10 +136,12 @@ def test_new_member_posts_four_chapters_and_a_guest_reads_the_three_that_are_up(
 
     # The chapter index lists three chapters and not the scheduled one.
     page.get_by_role("link", name="Chapter index").first.click()
-    expect(page.get_by_role("heading", name=f"Chapter index for {TITLE}")).to_be_visible()
+    expect(page.get_by_role("heading", name=f"Chapter index for {TITLE}", exact=True)).to_be_visible()
     chapter_links = page.locator(".chapter-index li")
     expect(chapter_links).to_have_count(3)
-    expect(chapter_links).to_have_text([re.compile("Seven Past Nine"), re.compile("The Singing Spring"), re.compile("Noon")])
+    expect(chapter_links).to_have_text(
+        [re.compile("Seven Past Nine"), re.compile("The Singing Spring"), re.compile("Noon")]
+    )
     expect(main).not_to_contain_text("Thaw")
     expect(main).not_to_contain_text("scheduled")
 
@@ -155,4 +157,4 @@ def test_new_member_posts_four_chapters_and_a_guest_reads_the_three_that_are_up(
     text = main.inner_text()
     positions = [text.index(s) for s in (SUMMARY, CHAPTER_1, CHAPTER_1_AFTER_BREAK, CHAPTER_2, CHAPTER_3, NOTES_END)]
     assert positions == sorted(positions), positions
-    expect(page.get_by_role("heading", name="End Notes:")).to_be_visible()
+    expect(page.get_by_role("heading", name="End Notes:", exact=True)).to_be_visible()

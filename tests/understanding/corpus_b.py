@@ -390,5 +390,94 @@ I was right about that. But I did not know it yet.""",
         "not_characters": ["Kick"],
         "relationships": [],
         "rating": "General Audiences",
+    },    {
+        # The lead's first name is part of the fandom's ("Harry" of "Harry Potter" in the
+        # disclaimer): only the disclaimer's naming of the fandom is no evidence, the story's
+        # "Harry" is. "Ginny" after the slash of the pairing counts as announced; "to Ginny"
+        # is no place when she also acts; "Molly was still there, knitting" is a person.
+        "id": "hp_fandom_name_lead_two_chapters",
+        "text": """Title: Snowfall at the Burrow
+Author's Note: Written for the winter exchange. Huge thanks to my beta, you know who you are! Harry/Ginny, post-war, fluff with a side of angst.
+
+Disclaimer: Harry Potter and all related characters belong to J.K. Rowling. I'm just playing in her sandbox.
+
+Chapter One: First Frost
+
+The snow came early that year. Ginny found Harry in the garden, staring at the gnomes as though they might explain something to him.
+
+"You're brooding," she said.
+
+"I don't brood."
+
+"You absolutely brood." She handed him a mug of cocoa and sat down beside him on the cold bench. Ron shouted something from the kitchen window about dinner, and Hermione's laugh followed it.
+
+* * *
+
+Later, when the house was asleep, Harry crept down to the kitchen. Molly was still there, knitting by the fire.
+
+Chapter Two: The Letter
+
+The owl arrived at dawn. Harry read the letter twice, then handed it to Ginny without a word. Kingsley wanted him back at the Ministry by Monday.
+
+A/N: Thanks for reading! Reviews make me write faster. R&R!""",
+        "title": "Snowfall at the Burrow",
+        "chapters": ["Chapter One: First Frost", "Chapter Two: The Letter"],
+        "breaks": [1, 0],
+        "story_starts": "The snow came early that year.",
+        "story_ends": "back at the Ministry by Monday.",
+        "notes_begin": ["winter exchange", "Harry/Ginny, post-war"],
+        "notes_end": ["Reviews make me write faster"],
+        "disclaimer": ["Harry Potter and all related characters belong to J.K. Rowling"],
+        "fandoms": ["Harry Potter"],
+        "characters": ["Harry", "Ginny", "Ron", "Hermione", "Molly", "Kingsley"],
+        "characters_strong": ["Harry", "Ginny"],
+        "not_characters": ["Ministry", "Burrow", "Monday", "Harry Potter", "Rowling"],
+        "noise_max": 0.2,
+        "relationships": [("Harry", "/", "Ginny")],
+        "rating": "General Audiences",
+    },
+    {
+        # The same layout in another fandom whose title holds the lead's name, with an "and"
+        # in it that is one title ("... and the Olympians belongs to"), not two fandoms.
+        "id": "pjo_fandom_name_lead_two_chapters",
+        "text": """Title: Low Tide at Montauk
+Author's Note: A summer-swap gift for my favourite person on the internet. Percy/Annabeth, set after the second war, mostly fluff. Thanks to my beta for catching all my typos!
+
+Disclaimer: Percy Jackson and the Olympians belongs to Rick Riordan. I only own the plot.
+
+Chapter One: Salt
+
+The cabin smelled of salt and old blankets. Annabeth found Percy on the porch, watching the waves as if they owed him money.
+
+"You're doing the thing again," she said.
+
+"What thing?"
+
+"The staring thing." She dropped down next to him and stole half his blue pancake. Grover bleated something from inside about the last of the enchiladas, and Sally's voice answered him.
+
+* * *
+
+That night the wind came up off the water. Percy walked down to the shoreline alone. Chiron was already there, standing in the shallows with his tail swishing.
+
+Chapter Two: The Message
+
+The Iris message came just after breakfast. Percy listened to it once, then passed the drachma pouch to Annabeth without a word. Rachel wanted them both back at camp by Friday.
+
+A/N: Thank you for reading! Comments and kudos keep me going.""",
+        "title": "Low Tide at Montauk",
+        "chapters": ["Chapter One: Salt", "Chapter Two: The Message"],
+        "breaks": [1, 0],
+        "story_starts": "The cabin smelled of salt and old blankets.",
+        "story_ends": "back at camp by Friday.",
+        "notes_begin": ["summer-swap gift", "Percy/Annabeth"],
+        "notes_end": ["Comments and kudos keep me going"],
+        "disclaimer": ["Percy Jackson and the Olympians belongs to Rick Riordan"],
+        "fandoms": ["Percy Jackson and the Olympians"],
+        "characters": ["Percy", "Annabeth", "Grover", "Sally", "Chiron", "Rachel"],
+        "characters_strong": ["Percy", "Annabeth"],
+        "not_characters": ["Olympians", "Percy Jackson", "Riordan", "Rick Riordan", "Friday", "Iris"],
+        "noise_max": 0.2,
+        "relationships": [("Percy", "/", "Annabeth")],
+        "rating": "General Audiences",
     },
 ]

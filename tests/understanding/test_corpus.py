@@ -10,7 +10,8 @@ without a canon (names as written, fandom as the author names it):
   nothing may be suggested with confidence >= 0.5;
 - `characters`: the characters on the page (not those only talked about), suggested with
   confidence >= 0.5 (a suggestion matches when it holds all
-  the expected words, so "Darcy" matches "Mr. Darcy"); `not_characters`: never above 0.3;
+  the expected words, so "Darcy" matches "Mr. Darcy"); `characters_strong`: those of them
+  that must reach 0.8 (the leads); `not_characters`: never above 0.3 (or `noise_max`);
 - `characters_hard`: the same, for names the analyzer still misses (expected failures:
   "All Might" at a sentence start, an all-caps AI name, a name only in an appositive);
 - `relationships` / `not_relationships`: (A, "/" or "&", B), A and B matched like characters;
@@ -96,7 +97,10 @@ def check_characters(fic, _s, sg):
     confident = [c.name for c in sg.characters if c.confidence >= 0.5]
     missing = [e for e in fic["characters"] if not any(_matches(e, g) for g in confident)]
     assert not missing, (missing, [(c.name, c.confidence) for c in sg.characters])
-    noise = [c.name for c in sg.characters if c.confidence > 0.3
+    strong = [c.name for c in sg.characters if c.confidence >= 0.8]
+    weak = [e for e in fic.get("characters_strong", ()) if not any(_matches(e, g) for g in strong)]
+    assert not weak, (weak, [(c.name, c.confidence) for c in sg.characters])
+    noise = [c.name for c in sg.characters if c.confidence > fic.get("noise_max", 0.3)
              and any(c.name == n for n in fic.get("not_characters", ()))]
     assert not noise, noise
 
