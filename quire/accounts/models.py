@@ -33,6 +33,7 @@ class User(AbstractUser):
     is_moderator = models.BooleanField(
         default=False, help_text="Moderators see works hidden by moderation and who wrote anonymous works."
     )
+    is_wrangler = models.BooleanField(default=False)
     # Reading preferences live on the user: they are read on every work page,
     # so a separate table would only add a join.
     show_adult = models.BooleanField("Show adult content without a warning", default=False)

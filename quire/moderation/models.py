@@ -1,1 +1,89 @@
-from django.db import models  # noqa: F401
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    RESOLVED = "resolved", "Resolved"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class ReportReason(models.TextChoices):
+    HARASSMENT = "harassment", "Harassment or abuse"
+    SPAM = "spam", "Spam or commercial content"
+    ILLEGAL = "illegal", "Illegal content"
+    MISTAGGED = "mistagged", "Missing or wrong warnings or rating"
+    PLAGIARISM = "plagiarism", "Plagiarism"
+    OTHER = "other", "Something else"
+
+
+class Report(models.Model):
+    """An abuse report about a work, a comment or a user, waiting in the moderator queue."""
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports_filed"
+    )
+    reporter_email = models.EmailField(blank=True, help_text="For guests, so a moderator can answer")
+    work = models.ForeignKey("works.Work", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports")
+    comment = models.ForeignKey(
+        "interactions.Comment", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports_about"
+    )
+    reason = models.CharField(max_length=20, choices=ReportReason.choices)
+    details = models.TextField(max_length=5000)
+    status = models.CharField(max_length=10, choices=ReportStatus.choices, default=ReportStatus.OPEN)
+    created_at = models.DateTimeField(default=timezone.now)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports_handled"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["status", "created_at"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"Report #{self.pk} about {self.subject_label}"
+
+    @property
+    def subject_label(self) -> str:
+        if self.work_id:
+            return f"work “{self.work}”"
+        if self.comment_id:
+            return f"comment #{self.comment_id}"
+        if self.user_id:
+            return f"user {self.user}"
+        return "something since deleted"
+
+
+class LogAction(models.TextChoices):
+    HIDE_WORK = "hide_work", "Hid a work"
+    UNHIDE_WORK = "unhide_work", "Unhid a work"
+    HIDE_COMMENT = "hide_comment", "Hid a comment"
+    UNHIDE_COMMENT = "unhide_comment", "Unhid a comment"
+    RESOLVE = "resolve", "Resolved a report"
+    DISMISS = "dismiss", "Dismissed a report"
+
+
+class ModerationLogEntry(models.Model):
+    """The audit log: who did what to which content, and why. Never edited."""
+
+    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField(max_length=20, choices=LogAction.choices)
+    work = models.ForeignKey("works.Work", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    comment = models.ForeignKey(
+        "interactions.Comment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="log_entries")
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name_plural = "moderation log entries"
+
+    def __str__(self):
+        return f"{self.moderator} {self.get_action_display().lower()} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "moderation"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("report/<str:kind>/<int:pk>/", views.report, name="report"),
+    path("moderation/works/<int:pk>/hide/", views.hide_work, name="hide_work"),
+    path("moderation/comments/<int:pk>/hide/", views.hide_comment, name="hide_comment"),
+]

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 
 
 class TagType(models.TextChoices):
@@ -31,6 +33,20 @@ WARNINGS = [
 CATEGORIES = ["F/F", "F/M", "Gen", "M/M", "Multi", "Other"]
 
 
+class Media(models.TextChoices):
+    """What a fandom is a fandom of: the groups of the fandoms index."""
+
+    TV = "tv", "TV Shows"
+    BOOKS = "books", "Books & Literature"
+    MOVIES = "movies", "Movies"
+    ANIME = "anime", "Anime & Manga"
+    GAMES = "games", "Video Games"
+    THEATER = "theater", "Theater"
+    MUSIC = "music", "Music"
+    RPF = "rpf", "Celebrities & Real People"
+    OTHER = "other", "Other"
+
+
 class TagQuerySet(models.QuerySet):
     def of_type(self, tag_type: str) -> "TagQuerySet":
         return self.filter(type=tag_type)
@@ -40,6 +56,9 @@ class TagQuerySet(models.QuerySet):
 
     def named(self, name: str) -> "TagQuerySet":
         return self.filter(name__iexact=name.strip())
+
+    def unwrangled(self) -> "TagQuerySet":
+        return self.filter(canonical=False, synonym_of__isnull=True)
 
 
 class Tag(models.Model):
@@ -54,6 +73,10 @@ class Tag(models.Model):
     )
     # Character and relationship tags belong to fandoms; a tag may have several.
     parents = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="children")
+    # A fandom's media (its parent in AO3's terms); blank until wrangled.
+    media = models.CharField(max_length=10, choices=Media.choices, blank=True)
+    # Sub tag → meta tag, same type: filtering on a meta tag finds its sub tags' works.
+    metatags = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="subtags")
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TagQuerySet.as_manager()
@@ -71,6 +94,48 @@ class Tag(models.Model):
     @property
     def canonical_tag(self) -> "Tag":
         return self.synonym_of if self.synonym_of_id else self
+
+    @property
+    def status(self) -> str:
+        if self.synonym_of_id:
+            return "synonym"
+        return "canonical" if self.canonical else "unwrangled"
+
+
+class FilterTagging(models.Model):
+    """A tag a work is *filed* under: for each of its taggings, the canonical tag
+    (or the tag itself while unwrangled) plus every meta tag above it. Filtering
+    and facet counts read these, so wrangling re-files works without editing them.
+    Kept by `quire.tags.filtering`."""
+
+    work = models.ForeignKey("works.Work", on_delete=models.CASCADE, related_name="filter_taggings")
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="filter_taggings")
+    # True when only a meta tag relation puts the work here (crossovers ignore those).
+    inherited = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["tag", "work"], name="unique_filter_tagging")]
+        indexes = [models.Index(fields=["work", "tag"])]
+
+    def __str__(self):
+        return f"{self.work_id} filed under {self.tag_id}"
+
+
+class WranglingAction(models.Model):
+    """The wrangling log: who changed which tag, and how."""
+
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="wrangling_actions")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    description = models.CharField(max_length=500)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.actor}: {self.description}"
 
 
 class SuggestionStatus(models.TextChoices):

@@ -6,4 +6,9 @@ app_name = "tags"
 
 urlpatterns = [
     path("<int:pk>/", views.tag_detail, name="detail"),
+    path("<int:pk>/edit/", views.tag_edit, name="edit"),
+    path("wrangle/", views.wrangle_home, name="wrangle"),
+    path("wrangle/fandoms/", views.wrangle_fandom, name="wrangle_fandoms"),
+    path("wrangle/<int:pk>/", views.wrangle_fandom, name="wrangle_fandom"),
+    path("wrangle/log/", views.wrangling_log, name="log"),
 ]

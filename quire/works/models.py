@@ -40,7 +40,11 @@ class WorkQuerySet(models.QuerySet):
         if user.can_moderate:
             rule |= Q(is_draft=False)
         # The join on creatorships can repeat a work; filter on ids to keep one row each.
-        return self.filter(pk__in=Work.objects.filter(rule).values("pk"))
+        # Muting is applied here, per viewer, so lists, counts, search and feeds agree;
+        # it matches hidden creator ids server-side, so it never reveals who wrote an anonymous work.
+        from quire.interactions.models.safety import muted_work_ids
+
+        return self.filter(pk__in=Work.objects.filter(rule).values("pk")).exclude(pk__in=muted_work_ids(user))
 
     def posted(self) -> "WorkQuerySet":
         return self.filter(is_draft=False)

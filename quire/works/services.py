@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 
+from quire.interactions import hooks as interaction_hooks
 from quire.tags.models import FIXED_TYPES, Tag, TagType
 
 from .models import Chapter, ChapterState, Creatorship, Series, SeriesWork, Work
@@ -55,6 +56,10 @@ def set_tags(work: Work, tags_by_type: dict[str, list[str]]) -> None:
                 existing = Tag.objects.create(name=name, type=tag_type)
             wanted.append(existing)
     work.tags.set({t.pk: t for t in wanted}.values())
+    # Filter tags (canonical + meta tags) are what listings and facets read.
+    from quire.tags.filtering import recompute_for_works
+
+    recompute_for_works([work.pk])
 
 
 def add_creator(work: Work, pseud, *, accepted: bool, invited_by=None) -> Creatorship:
@@ -79,6 +84,7 @@ def publish_chapter(chapter: Chapter, when: datetime | None = None) -> None:
     work.updated_at = when
     work.save(update_fields=["is_draft", "published_at", "updated_at"])
     refresh_counts(work)
+    interaction_hooks.chapter_published(chapter)  # notifies subscribers once this commits
 
 
 def schedule_chapter(chapter: Chapter, publish_at: datetime) -> None:
@@ -136,6 +142,8 @@ def set_series(work: Work, series: Series | None, position: int | None = None) -
             else ((series.memberships.aggregate(m=Max("position"))["m"] or 0) + 1)
         )
     SeriesWork.objects.update_or_create(series=series, work=work, defaults={"position": position})
+    if membership is None:
+        interaction_hooks.series_grew(series, work)  # notifies series subscribers once this commits
     series.updated_at = timezone.now()
     series.save(update_fields=["updated_at"])
 

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
+from quire.interactions.tracking import record_visit
+
 from .models import Chapter, Series, Work
 
 PER_PAGE = 20
@@ -64,9 +66,10 @@ def home(request):
 
 
 def work_index(request):
-    works = Work.objects.visible_to(request.user).posted().for_listing().order_by("-updated_at", "-pk")
-    page = Paginator(works, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "works/index.html", {"page": page})
+    # The works list is the search app's filtered listing (sidebar, sorts, saved exclusions).
+    from quire.search.views import works_index
+
+    return works_index(request)
 
 
 def work_detail(request, pk):
@@ -99,6 +102,7 @@ def chapter_detail(request, pk, chapter_id):
 
 def _render_work(request, work, chapters, shown, full):
     index = chapters.index(shown[0])
+    record_visit(request, work, shown[0])  # one hit per visitor per day, and the reader's history
     context = {
         "work": work,
         "chapters": chapters,

@@ -21,11 +21,29 @@ class Command(BaseCommand):
         except CanonFileError as exc:
             raise CommandError(str(exc)) from None
         report = import_canon(rows)
+        refiled = _refile_and_set_media(options["csv"])
         for problem in report.problems:
             self.stderr.write(f"{options['csv']}, {problem}")
         self.stdout.write(
             self.style.SUCCESS(
                 f"{len(rows)} rows: {report.created} tags created, {report.updated} made canonical, "
-                f"{report.unchanged} already canonical, {report.synonyms} synonyms linked."
+                f"{report.unchanged} already canonical, {report.synonyms} synonyms linked; "
+                f"{refiled} works re-filed."
             )
         )
+
+
+def _refile_and_set_media(path) -> int:
+    """An optional `media` column (tv, books, movies, ...) sets fandoms' media; then
+    every work is re-filed, since new synonyms may move works under canonical tags."""
+    import csv
+
+    from quire.tags.filtering import recompute_all
+    from quire.tags.models import Media, Tag, TagType
+
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        for record in csv.DictReader(handle):
+            media = (record.get("media") or "").strip().lower()
+            if record.get("type", "").strip().lower() == "fandom" and media in Media.values:
+                Tag.objects.of_type(TagType.FANDOM).named(record["name"]).filter(media="").update(media=media)
+    return recompute_all()

@@ -1,0 +1,216 @@
+"""An OPDS 1.2 catalog at /opds/ for e-reader apps (KOReader, Moon+ Reader,
+Thorium...): navigation by newest and by fandom, search by title through an
+OpenSearch description, and, for readers who sign in with HTTP Basic and an app
+password, their subscriptions and marked-for-later list. Every work comes through
+`Work.objects.visible_to` for whoever is asking."""
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from quire.tags.models import Tag, TagType
+
+from .auth import BadCredentials, challenge, viewer
+from .book import downloadable_works, site_url
+from .feeds import link, paginate, render_feed, tag_id, work_entry
+
+NAVIGATION = "application/atom+xml;profile=opds-catalog;kind=navigation"
+ACQUISITION = "application/atom+xml;profile=opds-catalog;kind=acquisition"
+OPENSEARCH = "application/opensearchdescription+xml"
+PER_PAGE = 25
+
+
+def _opds(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            user = viewer(request)
+        except BadCredentials:
+            return challenge(
+                "That user name and app password don't match. "
+                "Create an app password on the archive's App passwords page."
+            )
+        return view(request, user, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _common_links(request, kind: str) -> list[dict]:
+    return [
+        link("self", site_url(request.get_full_path()), kind),
+        link("start", site_url(reverse("downloads:opds_root")), NAVIGATION, settings.SITE_NAME),
+        link("search", site_url(reverse("downloads:opds_opensearch")), OPENSEARCH, "Search by title"),
+    ]
+
+
+def _nav_entry(path: str, title: str, content: str, kind: str = ACQUISITION, rel: str = "subsection") -> dict:
+    return {
+        "id": tag_id(path),
+        "title": title,
+        "updated": None,
+        "authors": [],
+        "categories": [],
+        "content": content,
+        "links": [link(rel, site_url(path), kind)],
+    }
+
+
+def _signed_in_features():
+    """Subscriptions and marked for later come from the interactions app (issue 5);
+    offered only where its models exist."""
+    try:
+        from quire.interactions.models import Reading, Subscription
+    except ImportError:
+        return None
+    return Reading, Subscription
+
+
+@_opds
+def root(request, user):
+    entries = [
+        _nav_entry(reverse("downloads:opds_new"), "Newest works", "Recently updated works, newest first."),
+        _nav_entry(reverse("downloads:opds_fandoms"), "By fandom", "Works filed under each fandom.", NAVIGATION),
+    ]
+    if user.is_authenticated and _signed_in_features():
+        entries.append(
+            _nav_entry(
+                reverse("downloads:opds_subscriptions"),
+                "Your subscriptions",
+                "Works you and the authors and series you follow.",
+            )
+        )
+        entries.append(
+            _nav_entry(reverse("downloads:opds_later"), "Marked for later", "Works you marked to read later.")
+        )
+    elif not user.is_authenticated:
+        entries.append(
+            _nav_entry(
+                reverse("downloads:opds_signin"),
+                "Sign in",
+                "Sign in with your user name and an app password to see restricted works, "
+                "your subscriptions and your marked-for-later list.",
+                NAVIGATION,
+            )
+        )
+    feed = {
+        "id": tag_id(reverse("downloads:opds_root")),
+        "title": f"{settings.SITE_NAME} catalog",
+        "links": _common_links(request, NAVIGATION),
+    }
+    return render_feed(feed, entries, NAVIGATION)
+
+
+def signin(request):
+    """Where a catalog app is asked for credentials: 401 until it sends valid ones."""
+    try:
+        user = viewer(request)
+    except BadCredentials:
+        return challenge("That user name and app password don't match.")
+    if not user.is_authenticated:
+        return challenge()
+    return root(request)
+
+
+def _acquisition(request, user, works, title: str, path: str) -> HttpResponse:
+    page = paginate(works.for_listing(), request, PER_PAGE)
+    links = _common_links(request, ACQUISITION)
+    base = site_url(request.path)
+    query = request.GET.copy()
+    if page.has_next():
+        query["page"] = page.next_page_number()
+        links.append(link("next", f"{base}?{query.urlencode()}", ACQUISITION))
+    if page.has_previous():
+        query["page"] = page.previous_page_number()
+        links.append(link("previous", f"{base}?{query.urlencode()}", ACQUISITION))
+    feed = {"id": tag_id(path), "title": title, "links": links, "total": page.paginator.count, "per_page": PER_PAGE}
+    return render_feed(feed, [work_entry(w, user, acquisition=True) for w in page.object_list], ACQUISITION)
+
+
+@_opds
+def newest(request, user):
+    works = downloadable_works(user).order_by("-updated_at", "-pk")
+    return _acquisition(request, user, works, "Newest works", reverse("downloads:opds_new"))
+
+
+@_opds
+def fandoms(request, user):
+    """Fandoms with works the asker can see, most works first."""
+    visible = downloadable_works(user).values("pk")
+    tags = (
+        Tag.objects.filter(type=TagType.FANDOM, filter_taggings__work__in=visible)
+        .annotate(work_total=Count("filter_taggings__work", distinct=True))
+        .order_by("-work_total", "name")
+    )
+    page = paginate(tags, request, 100)
+    entries = [
+        _nav_entry(
+            reverse("downloads:opds_fandom", args=[t.pk]),
+            t.name,
+            f"{t.work_total} work{'s' if t.work_total != 1 else ''}",
+        )
+        for t in page.object_list
+    ]
+    links = _common_links(request, NAVIGATION)
+    if page.has_next():
+        links.append(link("next", f"{site_url(request.path)}?page={page.next_page_number()}", NAVIGATION))
+    feed = {"id": tag_id(reverse("downloads:opds_fandoms")), "title": "Fandoms", "links": links}
+    return render_feed(feed, entries, NAVIGATION)
+
+
+@_opds
+def fandom(request, user, pk):
+    tag = get_object_or_404(Tag, pk=pk, type=TagType.FANDOM)
+    works = downloadable_works(user).filter(filter_taggings__tag=tag).order_by("-updated_at", "-pk")
+    return _acquisition(request, user, works, tag.name, reverse("downloads:opds_fandom", args=[tag.pk]))
+
+
+@_opds
+def search(request, user):
+    query = " ".join(request.GET.get("q", "").split())[:200]
+    works = downloadable_works(user).filter(title__icontains=query) if query else downloadable_works(user).none()
+    title = f"Works titled “{query}”" if query else "Search by title"
+    return _acquisition(request, user, works.order_by("-updated_at", "-pk"), title, reverse("downloads:opds_search"))
+
+
+def opensearch(request):
+    body = render_to_string(
+        "downloads/opensearch.xml",
+        {"site_name": settings.SITE_NAME, "search_url": site_url(reverse("downloads:opds_search"))},
+    )
+    return HttpResponse(body, content_type=OPENSEARCH + "; charset=utf-8")
+
+
+@_opds
+def subscriptions(request, user):
+    features = _signed_in_features()
+    if not user.is_authenticated:
+        return challenge()
+    if features is None:
+        return challenge("Subscriptions are not available on this archive.")
+    _, subscription = features
+    subs = subscription.objects.filter(user=user)
+    works = downloadable_works(user).filter(
+        Q(pk__in=subs.exclude(work=None).values("work"))
+        | Q(creatorships__pseud__user__in=subs.exclude(author=None).values("author"), anonymous=False)
+        | Q(creatorships__pseud__in=subs.exclude(pseud=None).values("pseud"), anonymous=False)
+        | Q(series_memberships__series__in=subs.exclude(series=None).values("series"))
+    )
+    works = downloadable_works(user).filter(pk__in=works.values("pk")).order_by("-updated_at", "-pk")
+    return _acquisition(request, user, works, "Your subscriptions", reverse("downloads:opds_subscriptions"))
+
+
+@_opds
+def later(request, user):
+    features = _signed_in_features()
+    if not user.is_authenticated:
+        return challenge()
+    if features is None:
+        return challenge("Marked for later is not available on this archive.")
+    reading, _ = features
+    marked = reading.objects.filter(user=user, marked_for_later=True).values("work")
+    works = downloadable_works(user).filter(pk__in=marked).order_by("-updated_at", "-pk")
+    return _acquisition(request, user, works, "Marked for later", reverse("downloads:opds_later"))

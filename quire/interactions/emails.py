@@ -1,0 +1,100 @@
+"""Notification emails: plain text and HTML, each with a one-click unsubscribe
+(RFC 8058: List-Unsubscribe with an https URL plus List-Unsubscribe-Post)."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from .models import Notification, NotificationKind
+
+UNSUBSCRIBE_SALT = "quire.interactions.unsubscribe"
+
+
+def unsubscribe_token(user_id: int, subscription_id: int | None = None) -> str:
+    """Signed, so the link works without logging in and can't be forged for someone else."""
+    return signing.dumps({"u": user_id, "s": subscription_id or 0}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def read_unsubscribe_token(token: str) -> dict | None:
+    try:
+        return signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+
+
+def unsubscribe_url(user_id: int, subscription_id: int | None = None) -> str:
+    return settings.SITE_URL + reverse("interactions:unsubscribe", args=[unsubscribe_token(user_id, subscription_id)])
+
+
+def describe(n: Notification) -> dict:
+    """A headline, a link and an excerpt for one notification, in the inbox and in email."""
+    work = n.work
+    title = work.title if work else ""
+    if n.kind in (NotificationKind.COMMENT, NotificationKind.REPLY, NotificationKind.PENDING) and n.comment_id:
+        c = n.comment
+        where = f"{title}" + (f", chapter {c.chapter.position}" if c.work.chapter_count > 1 else "")
+        headline = {
+            NotificationKind.COMMENT: f"{c.author_name} commented on {where}",
+            NotificationKind.REPLY: f"{c.author_name} replied to your comment on {where}",
+            NotificationKind.PENDING: f"{c.author_name} commented on {where} (awaiting your approval)",
+        }[n.kind]
+        return {"headline": headline, "path": c.get_absolute_url(), "excerpt": c.text_html}
+    if n.kind == NotificationKind.CHAPTER and n.chapter_id:
+        return {
+            "headline": f"New chapter of {title}: {n.chapter.display_title}",
+            "path": n.chapter.get_absolute_url(),
+            "excerpt": work.summary_html,
+        }
+    if n.kind == NotificationKind.SERIES and n.series_id:
+        return {
+            "headline": f"New work in the series {n.series.title}: {title}",
+            "path": work.get_absolute_url(),
+            "excerpt": work.summary_html,
+        }
+    return {
+        "headline": f"New work: {title}",
+        "path": work.get_absolute_url() if work else "/",
+        "excerpt": work.summary_html if work else "",
+    }
+
+
+def _send(user, subject: str, template: str, context: dict, subscription_id: int | None) -> None:
+    unsubscribe = unsubscribe_url(user.pk, subscription_id)
+    context = {
+        **context,
+        "user": user,
+        "SITE_NAME": settings.SITE_NAME,
+        "SITE_URL": settings.SITE_URL,
+        "unsubscribe_url": unsubscribe,
+        "settings_url": settings.SITE_URL + reverse("interactions:settings"),
+    }
+    message = EmailMultiAlternatives(
+        subject=f"[{settings.SITE_NAME}] {subject}",
+        body=render_to_string(f"interactions/email/{template}.txt", context),
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach_alternative(render_to_string(f"interactions/email/{template}.html", context), "text/html")
+    message.send()
+
+
+def send_notification_email(n: Notification) -> None:
+    item = describe(n)
+    item["url"] = settings.SITE_URL + item["path"]
+    _send(n.user, item["headline"], "notification", {"item": item, "notification": n}, n.subscription_id)
+
+
+def send_digest_email(user, notifications: list[Notification]) -> None:
+    items = []
+    for n in notifications:
+        item = describe(n)
+        item["url"] = settings.SITE_URL + item["path"]
+        items.append(item)
+    count = len(items)
+    _send(user, f"Your daily digest: {count} update{'s' if count != 1 else ''}", "digest", {"items": items}, None)

@@ -1,0 +1,188 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+COMMENT_MAX = 10_000
+
+
+class WorkStats(models.Model):
+    """Counts that change on every click, one row per work, only ever changed by
+    `bump` (an UPDATE with F() expressions) so concurrent clicks never lose one.
+    The search app reads these for sorting."""
+
+    work = models.OneToOneField("works.Work", on_delete=models.CASCADE, related_name="stats")
+    kudos = models.PositiveIntegerField(default=0)
+    hits = models.PositiveIntegerField(default=0)
+    comments = models.PositiveIntegerField(default=0)
+    bookmarks = models.PositiveIntegerField(default=0)
+    subscriptions = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name_plural = "work stats"
+
+    def __str__(self):
+        return f"stats for work {self.work_id}"
+
+    @classmethod
+    def bump(cls, work_id: int, field: str, delta: int = 1) -> None:
+        if not delta:
+            return
+        updated = cls.objects.filter(work_id=work_id).update(**{field: F(field) + delta})
+        if updated:
+            return
+        try:
+            # A savepoint, so losing the race to create the row doesn't break the caller's transaction.
+            with transaction.atomic():
+                cls.objects.create(work_id=work_id)
+        except IntegrityError:
+            pass  # another request created it first
+        cls.objects.filter(work_id=work_id).update(**{field: F(field) + delta})
+
+    @classmethod
+    def for_work(cls, work) -> "WorkStats":
+        """The row if there is one, else an unsaved row of zeros (reading never writes)."""
+        try:
+            return work.stats
+        except cls.DoesNotExist:
+            return cls(work=work)
+
+
+class Kudos(models.Model):
+    """One per signed-in user per work; one per guest address per work per day.
+    The database enforces both, so double clicks and races can't double-count."""
+
+    work = models.ForeignKey("works.Work", on_delete=models.CASCADE, related_name="kudos")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="kudos"
+    )
+    # A keyed hash of the guest's address: enough to tell guests apart, useless to anyone reading the table.
+    guest_key = models.CharField(max_length=64, blank=True)
+    day = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "kudos"
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["work", "user"], condition=Q(user__isnull=False), name="one_kudos_per_user"
+            ),
+            models.UniqueConstraint(
+                fields=["work", "guest_key", "day"], condition=Q(user__isnull=True), name="one_guest_kudos_per_day"
+            ),
+        ]
+
+    def __str__(self):
+        return f"kudos on {self.work_id} from {self.user or 'a guest'}"
+
+
+class CommentSettings(models.Model):
+    """How an author handles comments on one work (beyond the work's own comment permission)."""
+
+    work = models.OneToOneField("works.Work", on_delete=models.CASCADE, related_name="comment_settings")
+    moderated = models.BooleanField(
+        "Approve comments before they show", default=False,
+        help_text="New comments wait in your inbox until you approve them.",
+    )  # fmt: skip
+
+    def __str__(self):
+        return f"comment settings for work {self.work_id}"
+
+
+class CommentQuerySet(models.QuerySet):
+    def shown(self) -> "CommentQuerySet":
+        """Comments everyone may read (and that the comment count counts)."""
+        return self.filter(approved=True, hidden_by_creator=False, hidden_by_moderator=False, deleted=False)
+
+    def visible_to(self, user, work) -> "CommentQuerySet":
+        """Comments on `work` as `user` sees them. Awaiting approval or hidden by the
+        work's creator: the commenter and the work's creators see them. Hidden by a
+        moderator: only the commenter and moderators. Muted commenters: never."""
+        from .safety import muted_user_ids
+
+        qs = self.filter(work=work)
+        if not (user and user.is_authenticated):
+            return qs.filter(Q(approved=True, hidden_by_creator=False, hidden_by_moderator=False))
+        if user.can_moderate:
+            rule = Q()
+        else:
+            rule = Q(approved=True, hidden_by_creator=False, hidden_by_moderator=False) | Q(user=user)
+            if work.is_creator(user):
+                rule |= Q(hidden_by_moderator=False)
+        return qs.filter(rule).exclude(user__in=muted_user_ids(user))
+
+
+class Comment(models.Model):
+    work = models.ForeignKey("works.Work", on_delete=models.CASCADE, related_name="comments")
+    chapter = models.ForeignKey("works.Chapter", on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    thread = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="thread_comments",
+        help_text="The top comment of this thread (empty for a top comment)",
+    )  # fmt: skip
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    guest_name = models.CharField(max_length=60, blank=True)
+    guest_email = models.EmailField(blank=True)
+    guest_key = models.CharField(max_length=64, blank=True)
+    text = models.TextField(max_length=COMMENT_MAX)
+    text_html = models.TextField(editable=False)
+
+    approved = models.BooleanField(default=True)
+    hidden_by_creator = models.BooleanField(default=False)
+    hidden_by_moderator = models.BooleanField(default=False)
+    # A deleted comment with replies stays as "(Previous comment deleted.)" so the thread still reads.
+    deleted = models.BooleanField(default=False)
+    frozen = models.BooleanField(default=False, help_text="No new replies in this thread")
+
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["chapter", "created_at"])]
+
+    def __str__(self):
+        return f"comment {self.pk} on {self.work_id}"
+
+    def get_absolute_url(self):
+        return reverse("interactions:comment", args=[self.pk])
+
+    @property
+    def is_shown(self) -> bool:
+        return self.approved and not (self.hidden_by_creator or self.hidden_by_moderator or self.deleted)
+
+    @property
+    def author_name(self) -> str:
+        if self.user_id:
+            return self.user.username
+        return f"{self.guest_name} (guest)"
+
+    @property
+    def root(self) -> "Comment":
+        return self.thread if self.thread_id else self
+
+    def thread_is_frozen(self) -> bool:
+        return self.frozen or bool(self.thread_id and self.thread.frozen)
+
+    def edit_deadline(self):
+        minutes = getattr(settings, "QUIRE_COMMENT_EDIT_MINUTES", 30)
+        return self.created_at + timedelta(minutes=minutes)
+
+    def can_edit(self, user) -> bool:
+        return bool(
+            user and user.is_authenticated and user.pk == self.user_id and not self.deleted
+            and timezone.now() <= self.edit_deadline()
+        )  # fmt: skip
+
+    def can_delete(self, user) -> bool:
+        if not (user and user.is_authenticated) or self.deleted:
+            return False
+        return user.pk == self.user_id or user.can_moderate or self.work.is_creator(user)

@@ -1,0 +1,133 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Subscription(models.Model):
+    """A user following a work, a user, one pseud, or a series."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="subscriptions")
+    work = models.ForeignKey(
+        "works.Work", null=True, blank=True, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="subscribers"
+    )
+    pseud = models.ForeignKey(
+        "accounts.Pseud", null=True, blank=True, on_delete=models.CASCADE, related_name="subscribers"
+    )
+    series = models.ForeignKey(
+        "works.Series", null=True, blank=True, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "work"], condition=Q(work__isnull=False), name="one_sub_per_work"),
+            models.UniqueConstraint(
+                fields=["user", "author"], condition=Q(author__isnull=False), name="one_sub_per_author"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "pseud"], condition=Q(pseud__isnull=False), name="one_sub_per_pseud"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "series"], condition=Q(series__isnull=False), name="one_sub_per_series"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} follows {self.target}"
+
+    @property
+    def target(self):
+        return self.work or self.author or self.pseud or self.series
+
+    @property
+    def kind(self) -> str:
+        if self.work_id:
+            return "work"
+        if self.series_id:
+            return "series"
+        return "pseud" if self.pseud_id else "user"
+
+
+class EmailFrequency(models.TextChoices):
+    IMMEDIATELY = "immediately", "As it happens"
+    DAILY = "daily", "In one daily digest"
+    NEVER = "never", "Never: only in my inbox"
+
+
+class ReaderSettings(models.Model):
+    """Per-user choices for notifications and reading history."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_settings")
+    email_frequency = models.CharField(
+        "Email me about notifications",
+        max_length=12,
+        choices=EmailFrequency.choices,
+        default=EmailFrequency.IMMEDIATELY,
+    )
+    keep_history = models.BooleanField("Keep my reading history", default=True)
+    digest_due_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name_plural = "reader settings"
+
+    def __str__(self):
+        return f"settings for {self.user}"
+
+    @classmethod
+    def for_user(cls, user) -> "ReaderSettings":
+        found = cls.objects.filter(user=user).first()
+        return found or cls(user=user)
+
+
+class NotificationKind(models.TextChoices):
+    COMMENT = "comment", "Comment on your work"
+    REPLY = "reply", "Reply to your comment"
+    PENDING = "pending", "Comment awaiting your approval"
+    CHAPTER = "chapter", "New chapter"
+    WORK = "work", "New work"
+    SERIES = "series", "New work in a series"
+
+
+class EmailState(models.TextChoices):
+    PENDING = "pending", "Waiting to be emailed"
+    SENDING = "sending", "Being emailed"
+    SENT = "sent", "Emailed"
+    SKIPPED = "skipped", "Not emailed"
+
+
+class Notification(models.Model):
+    """An inbox item. (user, event_key) is unique: whatever retries, restarts or
+    duplicate tasks happen, one event makes at most one item, and the email state
+    below is claimed with a conditional UPDATE, so at most one email."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=10, choices=NotificationKind.choices)
+    event_key = models.CharField(max_length=100)
+    work = models.ForeignKey("works.Work", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    chapter = models.ForeignKey("works.Chapter", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    series = models.ForeignKey("works.Series", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    comment = models.ForeignKey(
+        "interactions.Comment", null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    subscription = models.ForeignKey(Subscription, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    email_state = models.CharField(max_length=10, choices=EmailState.choices, default=EmailState.PENDING)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "event_key"], name="one_notification_per_event")]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self):
+        return f"{self.kind} for {self.user}"
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

@@ -1,0 +1,102 @@
+"""Template tags for the fragments other apps' pages include (the work page's
+feedback section, the header, the profile): the including views pass nothing
+extra, so the fragments fetch what they show here."""
+
+from django import template
+
+from ..feedback import check_can_comment, comment_tree, kudos_summary
+from ..forms import CommentForm, GuestCommentForm
+from ..models import Block, Bookmark, CommentSettings, Kudos, Mute, Notification, Reading, Subscription, WorkStats
+from ..safety import Refused
+
+register = template.Library()
+
+
+def _annotate(comments, user, work) -> None:
+    is_creator = work.is_creator(user)
+    for c in comments:
+        c.viewer_can_edit = c.can_edit(user)
+        c.viewer_can_delete = (
+            user.is_authenticated and not c.deleted and (user.pk == c.user_id or is_creator or user.can_moderate)
+        )
+        c.viewer_is_work_creator = is_creator
+
+
+@register.simple_tag(takes_context=True)
+def work_feedback(context) -> dict:
+    request = context["request"]
+    user = request.user
+    work = context["work"]
+    shown = context.get("shown") or []
+    signed_in = user.is_authenticated
+    from ..models import Comment
+
+    comments = list(
+        Comment.objects.visible_to(user, work)
+        .filter(chapter__in=[c.pk for c in shown if c.is_published])
+        .select_related("user", "thread")
+    )
+    _annotate(comments, user, work)
+    by_chapter = {}
+    for c in comments:
+        by_chapter.setdefault(c.chapter_id, []).append(c)
+    try:
+        check_can_comment(work, user)
+        comment_refusal = None
+    except Refused as refusal:
+        comment_refusal = str(refusal)
+    form_class = CommentForm if signed_in else GuestCommentForm
+    chapters = [
+        {
+            "chapter": ch,
+            "tree": comment_tree(by_chapter.get(ch.pk, [])),
+            "count": sum(1 for c in by_chapter.get(ch.pk, []) if c.is_shown),
+            "form": form_class(initial={"chapter": ch.pk}, auto_id=f"id_ch{ch.pk}_%s"),
+        }
+        for ch in shown
+        if ch.is_published
+    ]
+    data = {
+        "stats": WorkStats.for_work(work),
+        "kudos": kudos_summary(work),
+        "chapters": chapters,
+        "comment_refusal": comment_refusal,
+        "guest_form": not signed_in,
+        "is_creator": work.is_creator(user),
+        "can_subscribe": signed_in and not work.is_creator(user),
+    }
+    if signed_in:
+        data["left_kudos"] = Kudos.objects.filter(work=work, user=user).exists()
+        data["bookmark"] = Bookmark.objects.filter(user=user, work=work).first()
+        data["subscribed"] = Subscription.objects.filter(user=user, work=work).exists()
+        data["series_subs"] = [
+            {"series": m.series, "subscribed": Subscription.objects.filter(user=user, series=m.series).exists()}
+            for m in work.series_memberships.all()
+        ]
+        data["later"] = Reading.objects.filter(user=user, work=work, marked_for_later=True).exists()
+    if data["is_creator"]:
+        data["moderated"] = CommentSettings.objects.filter(work=work, moderated=True).exists()
+    return data
+
+
+@register.simple_tag(takes_context=True)
+def inbox_unread(context) -> int:
+    user = context["request"].user
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+@register.simple_tag(takes_context=True)
+def profile_relations(context, profile_user) -> dict:
+    user = context["request"].user
+    if not user.is_authenticated or user.pk == profile_user.pk:
+        return {"show": False}
+    subs = Subscription.objects.filter(user=user)
+    return {
+        "show": True,
+        "blocked": Block.objects.filter(blocker=user, blocked=profile_user).exists(),
+        "muted": Mute.objects.filter(muter=user, muted=profile_user).exists(),
+        "subscribed": subs.filter(author=profile_user).exists(),
+        "pseud_subs": set(subs.filter(pseud__user=profile_user).values_list("pseud_id", flat=True)),
+    }

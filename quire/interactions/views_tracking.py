@@ -1,0 +1,140 @@
+"""Bookmarks, reading history, marked for later, and the author's stats page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from quire.accounts.models import User
+from quire.works.models import Series, Work
+
+from . import tracking
+from .access import access_work, safe_next
+from .forms import BookmarkForm
+from .models import Bookmark, ReaderSettings, Reading
+from .models.safety import muted_user_ids
+
+PER_PAGE = 20
+
+
+def _bookmark_target(request, kind, pk) -> dict:
+    if kind == "series":
+        series = get_object_or_404(Series, pk=pk)
+        if not series.works_visible_to(request.user).exists():
+            raise Http404("No such series.")
+        return {"series": series}
+    return {"work": access_work(request, pk)}
+
+
+@login_required
+def bookmark_edit(request, kind, pk):
+    """Create or edit the signed-in reader's bookmark of a work or a series."""
+    target = _bookmark_target(request, kind, pk)
+    thing = next(iter(target.values()))
+    existing = Bookmark.objects.filter(user=request.user, **target).first()
+    form = BookmarkForm(request.POST or None, instance=existing)
+    if request.method == "POST" and form.is_valid():
+        tracking.save_bookmark(request.user, **target, **form.cleaned_data)
+        messages.success(request, f"Bookmarked {thing}." if existing is None else "Bookmark updated.")
+        return redirect(safe_next(request, thing.get_absolute_url()))
+    return render(
+        request, "interactions/bookmark_form.html", {"form": form, "thing": thing, "existing": existing, "kind": kind}
+    )
+
+
+@require_POST
+@login_required
+def bookmark_delete(request, pk):
+    bookmark = get_object_or_404(Bookmark, pk=pk, user=request.user)
+    tracking.delete_bookmark(bookmark)
+    messages.success(request, "Bookmark deleted.")
+    return redirect(safe_next(request, "interactions:my_bookmarks"))
+
+
+@login_required
+def my_bookmarks(request):
+    return redirect("interactions:bookmarks", request.user.username)
+
+
+def user_bookmarks(request, username):
+    owner = get_object_or_404(User, username__iexact=username, is_active=True)
+    muted = request.user.is_authenticated and owner.pk in set(
+        muted_user_ids(request.user).values_list("muted_id", flat=True)
+    )
+    bookmarks = (
+        Bookmark.objects.none() if muted
+        else Bookmark.objects.visible_to(request.user).filter(user=owner).select_related("work", "series")
+    )  # fmt: skip
+    if request.GET.get("rec") == "1":
+        bookmarks = bookmarks.filter(rec=True)
+    page = Paginator(bookmarks, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "interactions/bookmarks.html",
+        {"owner": owner, "page": page, "is_own": request.user == owner, "muted": muted},
+    )
+
+
+def work_bookmarks(request, pk):
+    work = access_work(request, pk)
+    bookmarks = Bookmark.objects.visible_to(request.user).filter(work=work, private=False).select_related("user")
+    page = Paginator(bookmarks, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "interactions/work_bookmarks.html", {"work": work, "page": page})
+
+
+# --- history and marked for later ------------------------------------------------------
+
+
+@login_required
+def history(request):
+    later = request.GET.get("show") == "later"
+    readings = Reading.objects.filter(user=request.user, work__in=Work.objects.visible_to(request.user).values("pk"))
+    readings = readings.filter(marked_for_later=True) if later else readings.filter(in_history=True)
+    page = Paginator(readings.select_related("work", "chapter"), PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "interactions/history.html",
+        {"page": page, "later": later, "keep_history": ReaderSettings.for_user(request.user).keep_history},
+    )
+
+
+@require_POST
+@login_required
+def mark_for_later(request, pk):
+    work = access_work(request, pk)
+    marked = request.POST.get("action") != "unmark"
+    tracking.set_marked_for_later(request.user, work, marked)
+    messages.success(
+        request,
+        "Marked for later: find it under History → Marked for later." if marked else "No longer marked for later.",
+    )
+    return redirect(safe_next(request, work.get_absolute_url()))
+
+
+@require_POST
+@login_required
+def history_clear(request):
+    tracking.clear_history(request.user)
+    messages.success(request, "Your reading history is cleared.")
+    return redirect("interactions:history")
+
+
+@require_POST
+@login_required
+def history_toggle(request):
+    keep = request.POST.get("keep") == "on"
+    tracking.set_keep_history(request.user, keep)
+    messages.success(request, "Reading history is on." if keep else "Reading history is off and cleared.")
+    return redirect("interactions:history")
+
+
+# --- stats -------------------------------------------------------------------------------
+
+
+@login_required
+def stats(request):
+    year = request.GET.get("year", "")
+    chosen = int(year) if year.isdigit() else None
+    return render(request, "interactions/stats.html", tracking.author_stats(request.user, chosen))

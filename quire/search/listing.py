@@ -1,0 +1,129 @@
+"""A filtered works list, ready for a template: the works of one page, the
+exact total, the filter sidebar with its counts, paging links that keep the
+filters. The works index, tag works pages and search all render through here."""
+
+import math
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+
+from quire.tags.models import Tag, TagType
+from quire.works.forms import LANGUAGES
+from quire.works.models import Work
+
+from . import fulltext
+from .backends import search
+from .query import COMPLETE_CHOICES, CROSSOVER_CHOICES, SORTS, Query, query_from_params
+
+TYPE_LABELS = {
+    TagType.RATING: "Ratings",
+    TagType.WARNING: "Warnings",
+    TagType.CATEGORY: "Categories",
+    TagType.FANDOM: "Fandoms",
+    TagType.CHARACTER: "Characters",
+    TagType.RELATIONSHIP: "Relationships",
+    TagType.FREEFORM: "Additional Tags",
+}
+
+
+@dataclass
+class FacetOption:
+    tag: Tag
+    count: int
+    included: bool
+    excluded: bool
+
+
+@dataclass
+class FacetGroup:
+    type: str
+    label: str
+    options: list[FacetOption] = field(default_factory=list)
+
+
+@dataclass
+class Paging:
+    number: int
+    num_pages: int
+    params: QueryDict
+
+    def _url(self, number: int) -> str:
+        params = self.params.copy()
+        params["page"] = str(number)
+        return "?" + params.urlencode()
+
+    @property
+    def has_other_pages(self):
+        return self.num_pages > 1
+
+    @property
+    def previous_url(self):
+        return self._url(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self):
+        return self._url(self.number + 1) if self.number < self.num_pages else None
+
+    @property
+    def last_url(self):
+        return self._url(self.num_pages)
+
+
+def works_in_order(ids: list[int]) -> list[Work]:
+    works = {w.pk: w for w in Work.objects.filter(pk__in=ids).for_listing()}
+    return [works[pk] for pk in ids if pk in works]
+
+
+def _facet_groups(result, query: Query) -> list[FacetGroup]:
+    """Both sides of the sidebar read these: every tag with works in the
+    results, plus whatever is included or excluded now (even at zero)."""
+    wanted = {tag_id for pairs in result.facets.values() for tag_id, _ in pairs}
+    wanted |= set(query.include) | set(query.exclude)
+    tags = {t.pk: t for t in Tag.objects.filter(pk__in=wanted)} if wanted else {}
+    counts = {tag_id: n for pairs in result.facets.values() for tag_id, n in pairs}
+    groups = []
+    for tag_type, label in TYPE_LABELS.items():
+        ids = [tag_id for tag_id, _ in result.facets.get(tag_type, [])]
+        ids += [t for t in (*query.include, *query.exclude) if t in tags and tags[t].type == tag_type and t not in ids]
+        options = [
+            FacetOption(tags[t], counts.get(t, 0), t in query.include, t in query.exclude) for t in ids if t in tags
+        ]
+        if options:
+            groups.append(FacetGroup(tag_type, label, options))
+    return groups
+
+
+def _saved_query(params: QueryDict, base: tuple[int, ...]) -> str:
+    """What a saved search keeps: the filters, and the tag page it was saved from."""
+    saved = params.copy()
+    for tag_id in base:
+        saved.appendlist("include", str(tag_id))
+    return saved.urlencode()
+
+
+def build_listing(request, *, base_tag: Tag | None = None) -> dict:
+    base = (base_tag.canonical_tag.pk,) if base_tag else ()
+    query = query_from_params(request.GET, base_include=base)
+    result = search(query, request.user)
+    num_pages = max(1, math.ceil(result.total / query.per_page))
+    works = works_in_order(result.ids)
+    snippets = fulltext.snippets(result.ids, query.text) if query.text else {}
+    for work in works:
+        work.search_snippet = snippets.get(work.pk)
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {
+        "query": query,
+        "works": works,
+        "total": result.total,
+        "paging": Paging(min(query.page, num_pages), num_pages, params),
+        "facet_groups": _facet_groups(result, query),
+        "base_tag": base_tag,
+        "form": request.GET,
+        "sorts": SORTS,
+        "crossover_choices": CROSSOVER_CHOICES,
+        "complete_choices": COMPLETE_CHOICES,
+        "languages": LANGUAGES,
+        "query_string": _saved_query(params, base),
+        "beyond_last_page": query.page > num_pages and result.total > 0,
+    }

@@ -1,0 +1,171 @@
+"""Wrangling: the changes wranglers make to tags. Each checks what it is asked,
+changes the tags, writes the wrangling log, and re-files every work the change
+moves (their filter tags), so readers filtering on a canonical tag find works
+tagged with any of its synonyms and sub tags without anyone editing a work."""
+
+from django.db import transaction
+
+from . import filtering
+from .models import Media, Tag, TagType, WranglingAction
+
+
+class WranglingError(Exception):
+    """A change that would break the canon; the message says why, in words."""
+
+
+def can_wrangle(user) -> bool:
+    return bool(user and user.is_authenticated and (user.is_wrangler or user.can_moderate))
+
+
+def _log(tag: Tag, actor, description: str) -> None:
+    WranglingAction.objects.create(tag=tag, actor=actor, description=description[:500])
+
+
+@transaction.atomic
+def make_canonical(tag: Tag, actor) -> None:
+    if tag.canonical and not tag.synonym_of_id:
+        return
+    was = tag.synonym_of
+    tag.canonical, tag.synonym_of = True, None
+    tag.save(update_fields=["canonical", "synonym_of"])
+    _log(tag, actor, f"Made {tag.name} canonical" + (f" (was a synonym of {was.name})" if was else ""))
+    filtering.recompute_around_tags([tag] + ([was] if was else []))
+
+
+@transaction.atomic
+def make_unwrangled(tag: Tag, actor) -> None:
+    if tag.synonyms.exists():
+        raise WranglingError(f"{tag.name} has synonyms; make them synonyms of another tag first.")
+    was = tag.synonym_of
+    tag.canonical, tag.synonym_of = False, None
+    tag.save(update_fields=["canonical", "synonym_of"])
+    tag.metatags.clear()
+    _log(tag, actor, f"Made {tag.name} unwrangled")
+    filtering.recompute_around_tags([tag] + ([was] if was else []))
+
+
+@transaction.atomic
+def make_synonym(tag: Tag, canonical: Tag, actor) -> None:
+    """File `tag` under `canonical`; the tag's own synonyms follow it, and its
+    fandoms pass to the canonical tag so nothing falls out of its fandom."""
+    canonical = canonical.canonical_tag
+    if canonical.pk == tag.pk:
+        raise WranglingError(f"{tag.name} can't be a synonym of itself.")
+    if canonical.type != tag.type:
+        raise WranglingError(
+            f"{tag.name} is a {tag.get_type_display()} tag and {canonical.name} a "
+            f"{canonical.get_type_display()} tag: a synonym must be of the same type."
+        )
+    if tag.type in (TagType.RATING, TagType.WARNING, TagType.CATEGORY):
+        raise WranglingError("Ratings, warnings and categories are fixed; they can't become synonyms.")
+    if not canonical.canonical:
+        canonical.canonical = True
+        canonical.save(update_fields=["canonical"])
+        _log(canonical, actor, f"Made {canonical.name} canonical")
+    moved = list(tag.synonyms.all())
+    tag.synonyms.update(synonym_of=canonical)
+    canonical.parents.add(*tag.parents.all())
+    canonical.metatags.add(*[m for m in tag.metatags.all() if m.pk != canonical.pk])
+    tag.metatags.clear()
+    tag.subtags.clear()
+    tag.canonical, tag.synonym_of = False, canonical
+    tag.save(update_fields=["canonical", "synonym_of"])
+    _log(tag, actor, f"Made {tag.name} a synonym of {canonical.name}")
+    filtering.recompute_around_tags([tag, canonical, *moved])
+
+
+@transaction.atomic
+def set_fandoms(tag: Tag, fandoms: list[Tag], actor) -> None:
+    if any(f.type != TagType.FANDOM for f in fandoms):
+        raise WranglingError("Only fandom tags can be a tag's fandoms.")
+    if tag.type == TagType.FANDOM:
+        raise WranglingError("A fandom belongs to a media, not to another fandom: use a meta tag instead.")
+    fandoms = [f.canonical_tag for f in fandoms]
+    current = {p.pk for p in tag.parents.all()}
+    if current == {f.pk for f in fandoms}:
+        return
+    tag.parents.set(fandoms)
+    _log(tag, actor, f"Set the fandoms of {tag.name} to {', '.join(f.name for f in fandoms) or 'none'}")
+
+
+@transaction.atomic
+def add_fandom(tag: Tag, fandom: Tag, actor) -> None:
+    fandom = fandom.canonical_tag
+    if fandom.type != TagType.FANDOM:
+        raise WranglingError(f"{fandom.name} is not a fandom.")
+    if tag.type == TagType.FANDOM:
+        raise WranglingError(f"{tag.name} is a fandom; fandoms belong to media, not to other fandoms.")
+    if tag.parents.filter(pk=fandom.pk).exists():
+        return
+    tag.parents.add(fandom)
+    _log(tag, actor, f"Added {tag.name} to the fandom {fandom.name}")
+
+
+@transaction.atomic
+def set_media(tag: Tag, media: str, actor) -> None:
+    if tag.type != TagType.FANDOM:
+        raise WranglingError("Only fandoms have a media.")
+    if media and media not in Media.values:
+        raise WranglingError(f"{media!r} is not a media.")
+    if tag.media == media:
+        return
+    tag.media = media
+    tag.save(update_fields=["media"])
+    _log(tag, actor, f"Set the media of {tag.name} to {Media(media).label if media else 'none'}")
+
+
+def _above(tag: Tag) -> set[int]:
+    graph = filtering._metatag_graph()
+    return filtering._ancestors(tag.pk, graph)
+
+
+@transaction.atomic
+def set_metatags(tag: Tag, metatags: list[Tag], actor) -> None:
+    """Make `tag` a sub tag of each of `metatags` (and of no others)."""
+    metatags = [m.canonical_tag for m in metatags]
+    for meta in metatags:
+        if meta.type != tag.type:
+            raise WranglingError(
+                f"{meta.name} is a {meta.get_type_display()} tag; a meta tag must be of the same type."
+            )
+        if meta.pk == tag.pk or tag.pk in _above(meta):
+            raise WranglingError(f"{meta.name} is already below {tag.name}: that would make a loop.")
+    if tag.synonym_of_id:
+        raise WranglingError(f"{tag.name} is a synonym; give its canonical tag meta tags instead.")
+    current = {m.pk for m in tag.metatags.all()}
+    if current == {m.pk for m in metatags}:
+        return
+    for meta in metatags:
+        if not meta.canonical:
+            meta.canonical = True
+            meta.save(update_fields=["canonical"])
+    tag.metatags.set(metatags)
+    _log(tag, actor, f"Set the meta tags of {tag.name} to {', '.join(m.name for m in metatags) or 'none'}")
+    filtering.recompute_around_tags([tag])
+
+
+@transaction.atomic
+def rename(tag: Tag, new_name: str, actor) -> None:
+    new_name = " ".join(new_name.split())
+    if not new_name or new_name == tag.name:
+        return
+    clash = Tag.objects.named(new_name).exclude(pk=tag.pk).first()
+    if clash is not None:
+        raise WranglingError(f"There is already a tag called {clash.name}: make one a synonym of the other instead.")
+    old = tag.name
+    tag.name = new_name
+    tag.save(update_fields=["name"])
+    _log(tag, actor, f"Renamed {old} to {new_name}")
+    filtering.recompute_around_tags([tag])
+
+
+def resolve(name: str, tag_type: str | None = None) -> Tag:
+    """The tag a wrangler named, or a WranglingError saying it doesn't exist."""
+    qs = Tag.objects.named(name)
+    if tag_type:
+        qs = qs.of_type(tag_type)
+    tag = qs.first()
+    if tag is None:
+        kind = f"{TagType(tag_type).label} tag" if tag_type else "tag"
+        raise WranglingError(f"There is no {kind} called {name!r}.")
+    return tag

@@ -1,0 +1,50 @@
+"""Hit counts (one per visitor per work per day) and the author's stats page."""
+
+from datetime import timedelta
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from quire.interactions.models import Hit, WorkStats
+from tests.factories import make_work
+from tests.interactions.conftest import page_text
+from tests.interactions.test_comments import comment
+
+
+def test_a_visitor_counts_once_a_day_however_many_chapters_they_read(author, reader, login):
+    work = make_work(author, chapters=["One.", "Two."])
+    guest = Client()
+    guest.get(work.get_absolute_url())
+    guest.get(work.chapters.get(position=2).get_absolute_url())
+    Client(REMOTE_ADDR="10.1.1.1").get(work.get_absolute_url())
+    login(reader).get(work.get_absolute_url())
+    assert WorkStats.objects.get(work=work).hits == 3
+    Hit.objects.update(day=timezone.localdate() - timedelta(days=1))
+    guest.get(work.get_absolute_url())
+    assert WorkStats.objects.get(work=work).hits == 4
+
+
+def test_the_creators_own_visits_dont_count(author, login):
+    work = make_work(author)
+    login(author).get(work.get_absolute_url())
+    assert not Hit.objects.exists()
+
+
+def test_the_author_sees_stats_per_work_by_year(author, reader, login):
+    work = make_work(author)
+    other = make_work(author, "Second Work")
+    c = login(reader)
+    c.get(work.get_absolute_url())
+    c.post(reverse("interactions:kudos", args=[work.pk]))
+    comment(c, work, "Lovely words here.")
+    c.post(reverse("interactions:subscribe", args=["work", other.pk]))
+    c.force_login(author)
+    page = c.get(reverse("interactions:stats")).content.decode()
+    row = page[page.index("A Lantern in the Orchard") :].split("</tr>")[0]
+    assert row.count("<td>1</td>") == 3  # hits, kudos, comments
+    year = timezone.localdate().year
+    assert f'<option value="{year}"' in page
+    page = c.get(reverse("interactions:stats") + f"?year={year - 1}").content.decode()
+    assert "<td>1</td>" not in page  # nothing happened last year
+    assert "Stats" in page_text(c.get("/"))  # linked from the header

@@ -1,0 +1,144 @@
+"""Subscriptions and the notifications they bring: new chapters, new works, growing
+series; never about drafts, never to someone who can't read the work, never twice."""
+
+from django.core import mail
+from django.urls import reverse
+
+from quire.interactions.models import Notification, Subscription, WorkStats
+from quire.interactions.notify import deliver_chapter_event
+from quire.interactions.subscriptions import subscribe
+from quire.works import services
+from quire.works.models import Chapter, Series
+from tests.factories import make_work
+from tests.interactions.conftest import add_chapter, page_text
+
+
+def test_a_reader_subscribes_from_the_work_page_and_hears_of_the_next_chapter(author, reader, login, delivered):
+    work = make_work(author)
+    c = login(reader)
+    response = c.post(
+        reverse("interactions:subscribe", args=["work", work.pk]), {"next": work.get_absolute_url()}, follow=True
+    )
+    assert "You are now subscribed to A Lantern in the Orchard." in page_text(response)
+    assert WorkStats.objects.get(work=work).subscriptions == 1
+    with delivered():
+        chapter = add_chapter(work, "The lantern was lit again.")
+    item = Notification.objects.get(user=reader)
+    assert (item.kind, item.chapter) == ("chapter", chapter)
+    assert "New chapter of A Lantern in the Orchard: Chapter 2" in page_text(c.get(reverse("interactions:inbox")))
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["corin@example.org"]
+
+
+def test_subscribers_to_an_author_hear_of_a_new_work_once(author, reader, delivered):
+    subscribe(reader, author=author)
+    with delivered():
+        make_work(author, "Three Chapters At Once", chapters=["One.", "Two.", "Three."])
+    items = Notification.objects.filter(user=reader)
+    assert [(n.kind, n.work.title) for n in items] == [("work", "Three Chapters At Once")]
+    assert len(mail.outbox) == 1
+
+
+def test_a_pseud_subscription_follows_that_pseud(author, reader, delivered):
+    from quire.accounts.models import Pseud
+
+    other = Pseud.objects.create(user=author, name="Nightjar")
+    subscribe(reader, pseud=other)
+    with delivered():
+        make_work(author, "Under the default pseud")
+    assert not Notification.objects.filter(user=reader).exists()
+
+
+def test_drafts_notify_nobody(author, reader, delivered):
+    work = make_work(author)
+    subscribe(reader, work=work)
+    subscribe(reader, author=author)
+    with delivered():
+        make_work(author, "Secret Draft", draft=True)
+        draft_chapter = Chapter(work=work, text="Not yet.")
+        services.save_chapter(draft_chapter)
+    assert not Notification.objects.exists()
+    assert deliver_chapter_event(draft_chapter.pk) == 0
+
+
+def test_anonymous_works_dont_tell_author_subscribers_who_wrote_them(author, reader, delivered):
+    subscribe(reader, author=author)
+    with delivered():
+        make_work(author, "Nobody Knows", anonymous=True)
+    assert not Notification.objects.exists()
+
+
+def test_restricted_works_notify_only_who_may_read_them(author, reader, delivered):
+    work = make_work(author, restricted=True)
+    subscribe(reader, work=work)
+    reader.is_active = False
+    reader.save()
+    with delivered():
+        add_chapter(work)
+    assert not Notification.objects.exists()  # an inactive account hears nothing
+
+
+def test_hidden_works_notify_nobody(author, reader, delivered):
+    work = make_work(author)
+    subscribe(reader, work=work)
+    work.hidden_by_moderator = True
+    work.save()
+    with delivered():
+        add_chapter(work)
+    assert not Notification.objects.exists()
+
+
+def test_delivering_the_same_event_twice_notifies_and_emails_once(author, reader, delivered):
+    work = make_work(author)
+    subscribe(reader, work=work)
+    with delivered():
+        chapter = add_chapter(work)
+    # A worker that died after sending and before marking its task done runs it again.
+    assert deliver_chapter_event(chapter.pk) == 0
+    assert Notification.objects.filter(user=reader).count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_series_subscriber_hears_when_the_series_grows(author, reader, delivered):
+    series = Series.objects.create(title="The Orchard Cycle")
+    series.creators.add(author.default_pseud)
+    first = make_work(author, "Part One")
+    services.set_series(first, series)
+    subscribe(reader, series=series)
+    subscribe(reader, author=author)  # also following the author: still one notification
+    with delivered():
+        second = make_work(author, "Part Two")
+        services.set_series(second, series)
+    items = list(Notification.objects.filter(user=reader))
+    assert len(items) == 1 and items[0].work == second
+    assert len(mail.outbox) == 1
+
+
+def test_blocked_readers_cant_subscribe(author, reader, login):
+    from quire.interactions.safety import block
+
+    work = make_work(author)
+    block(author, reader)
+    c = login(reader)
+    response = c.post(reverse("interactions:subscribe", args=["work", work.pk]), follow=True)
+    assert "You can't subscribe to this work: its creator has blocked you." in page_text(response)
+    response = c.post(reverse("interactions:subscribe", args=["user", author.pk]), follow=True)
+    assert "You can't subscribe to amara: they have blocked you." in page_text(response)
+    assert not Subscription.objects.exists()
+
+
+def test_the_subscriptions_page_lists_and_unsubscribes(author, reader, login):
+    work = make_work(author)
+    sub = subscribe(reader, work=work)
+    c = login(reader)
+    assert "A Lantern in the Orchard" in page_text(c.get(reverse("interactions:subscriptions")))
+    c.post(reverse("interactions:subscription_delete", args=[sub.pk]))
+    assert not Subscription.objects.exists()
+    assert WorkStats.objects.get(work=work).subscriptions == 0
+
+
+def test_subscribing_to_a_user_from_their_profile(author, reader, login):
+    c = login(reader)
+    profile = page_text(c.get(author.get_absolute_url()))
+    assert "Subscribe to amara" in profile
+    c.post(reverse("interactions:subscribe", args=["user", author.pk]), {"next": author.get_absolute_url()})
+    assert "Unsubscribe from amara" in page_text(c.get(author.get_absolute_url()))
