@@ -7,14 +7,13 @@ said over and over, or the same text pasted again by the same person.
 """
 
 import hashlib
-import math
 import re
-import time
 
 from django.conf import settings
 from django.core.cache import cache
 
 from quire.lib import text as textlib
+from quire.lib.ratelimit import Window
 
 _URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -28,25 +27,18 @@ def _limits() -> tuple[int, int]:
     )
 
 
+def _window(actor_key: str) -> Window:
+    limit, seconds = _limits()
+    return Window(f"quire:comment-rate:{actor_key}", limit, seconds)
+
+
 def seconds_until_allowed(actor_key: str) -> int:
     """0 if `actor_key` may comment now; otherwise how long to wait."""
-    limit, window = _limits()
-    key = f"quire:comment-rate:{actor_key}"
-    if (cache.get(key) or 0) < limit:
-        return 0
-    until = cache.get(f"{key}:until") or time.time() + window
-    return max(1, math.ceil(until - time.time()))
+    return _window(actor_key).seconds_blocked()
 
 
 def record_comment(actor_key: str) -> None:
-    _, window = _limits()
-    key = f"quire:comment-rate:{actor_key}"
-    if cache.add(key, 0, timeout=window):
-        cache.set(f"{key}:until", time.time() + window, timeout=window)
-    try:
-        cache.incr(key)
-    except ValueError:  # the window ran out between add and incr
-        cache.add(key, 1, timeout=window)
+    _window(actor_key).hit()
 
 
 def rate_message(seconds: int) -> str:
