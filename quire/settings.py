@@ -148,6 +148,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# --- Comments -----------------------------------------------------------------
+COMMENT_RATE = env_int("QUIRE_COMMENT_RATE", 5, minimum=1)  # comments per person…
+COMMENT_RATE_WINDOW = env_int("QUIRE_COMMENT_RATE_WINDOW", 60, minimum=1)  # …per this many seconds
+COMMENT_EDIT_MINUTES = env_int("QUIRE_COMMENT_EDIT_MINUTES", 30, minimum=0)
+
 # --- Email --------------------------------------------------------------------
 EMAIL_BACKEND = {
     "console": "django.core.mail.backends.console.EmailBackend",

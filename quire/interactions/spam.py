@@ -22,8 +22,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def _limits() -> tuple[int, int]:
     # Read at call time, never at import, so tests and settings overrides apply.
     return (
-        getattr(settings, "QUIRE_COMMENT_RATE", 5),
-        getattr(settings, "QUIRE_COMMENT_RATE_WINDOW", 60),
+        settings.COMMENT_RATE,
+        settings.COMMENT_RATE_WINDOW,
     )
 
 

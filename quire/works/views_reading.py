@@ -131,7 +131,14 @@ def series_detail(request, pk):
         raise PermissionDenied("The works in this series are only available to registered users. Log in to read them.")
     if not page.object_list and not series.creators.filter(user_id=request.user.pk).exists():
         raise Http404("No such series.")
-    return render(request, "works/series.html", {"series": series, "page": page})
+    user = request.user
+    context = {
+        "series": series,
+        "page": page,
+        "can_edit": any(p.user_id == user.pk for p in series.creators.all()),
+        "subscribed": user.is_authenticated and series.subscriptions.filter(user=user).exists(),
+    }
+    return render(request, "works/series.html", context)
 
 
 # --- error pages: plain words, never a stack trace ---------------------------------

@@ -140,7 +140,7 @@ def test_deleting_a_comment_without_replies_removes_it(author, reader, login):
 
 
 def test_commenting_too_fast_is_refused_with_a_clear_message(author, reader, login, settings):
-    settings.QUIRE_COMMENT_RATE = 2
+    settings.COMMENT_RATE = 2
     work = make_work(author)
     c = login(reader)
     comment(c, work, "One thought.")

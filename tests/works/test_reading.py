@@ -117,3 +117,20 @@ def test_works_index_query_count_does_not_grow_with_works(client, author, django
 
 def test_missing_chapter_is_a_404(client, work):
     assert client.get(reverse("works:chapter", args=[work.pk, 999999])).status_code == 404
+
+
+def test_series_page_offers_bookmark_and_subscribe_to_readers(login, reader, author):
+    from quire.works.models import Series
+    from quire.works.services import set_series
+
+    work = make_work(author, "Part One")
+    series = Series.objects.create(title="The Long Tides")
+    series.creators.add(author.default_pseud)
+    set_series(work, series)
+    client = login(reader)
+    page = client.get(series.get_absolute_url()).content.decode()
+    assert "Bookmark series" in page and "Subscribe to series" in page and "Edit series" not in page
+    client.post(reverse("interactions:subscribe", args=["series", series.pk]), {"action": "subscribe"})
+    assert "Unsubscribe from series" in client.get(series.get_absolute_url()).content.decode()
+    response = client.get(reverse("interactions:bookmark", args=["series", series.pk]))
+    assert response.status_code == 200

@@ -173,7 +173,7 @@ class Comment(models.Model):
         return self.frozen or bool(self.thread_id and self.thread.frozen)
 
     def edit_deadline(self):
-        minutes = getattr(settings, "QUIRE_COMMENT_EDIT_MINUTES", 30)
+        minutes = settings.COMMENT_EDIT_MINUTES
         return self.created_at + timedelta(minutes=minutes)
 
     def can_edit(self, user) -> bool:
