@@ -122,12 +122,20 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "quire"}}
 
 # --- Background work ----------------------------------------------------------
-# Tasks are stored in the database and run by `quire db_worker` (started by
-# `make demo`). Scheduled chapters need a backend that can defer work, which
-# is why the immediate backend is not offered.
-# The task row is written in the same transaction as the change that asks for
-# it, so a rolled-back change leaves no task behind.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# By default tasks are stored in the database and run by `quire db_worker`
+# (which `quire serve` starts); the task row is written in the same transaction
+# as the change that asks for it. Bigger installs can queue them in Redis (RQ)
+# instead and run `quire rqworker --with-scheduler default` processes. Both can
+# defer work, which scheduled chapters need.
+TASKS_REDIS_URL = env_str("QUIRE_TASKS_REDIS_URL", "")
+if TASKS_REDIS_URL:
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    # Workers must run jobs as django-tasks' Job, which knows how to call a task.
+    RQ = {"JOB_CLASS": "django_tasks_rq.backend.Job"}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Accounts -----------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

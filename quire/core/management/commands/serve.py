@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -22,9 +23,11 @@ class Command(BaseCommand):
     def handle(self, *args, addr, no_worker, **options):
         worker = None
         if not no_worker:
-            worker = subprocess.Popen(  # noqa: S603 - our own interpreter and command
-                [sys.executable, "-m", "quire.manage", "db_worker", "--queue-name", "*", "--verbosity", "1"]
-            )
+            if settings.TASKS_REDIS_URL:
+                command = ["rqworker", "--with-scheduler", "default"]
+            else:
+                command = ["db_worker", "--queue-name", "*", "--verbosity", "1"]
+            worker = subprocess.Popen([sys.executable, "-m", "quire.manage", *command])  # noqa: S603 - our own command
             self.stdout.write(f"Background worker started (pid {worker.pid}).")
         self.stdout.write(f"Quire is at http://{addr}/ - press Ctrl+C to stop.")
         # Stopped by a service manager (SIGTERM) rather than Ctrl+C: still stop the worker.

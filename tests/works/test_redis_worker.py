@@ -1,0 +1,71 @@
+"""Bigger installs queue tasks in Redis (QUIRE_TASKS_REDIS_URL) and run RQ workers.
+
+The whole path runs for real in subprocesses — settings read at start-up choose
+the backend — against the Redis server at QUIRE_TEST_REDIS_URL (skipped when none
+answers) and a throw-away SQLite database.
+"""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+
+REDIS_URL = os.environ.get("QUIRE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+SCHEDULE = """
+from datetime import timedelta
+from django.utils import timezone
+from quire.works import services
+from quire.works.models import Chapter
+from tests.factories import make_user, make_work
+work = make_work(make_user("isolde"), "Night Ferry", chapters=["The ferry left at nine."])
+chapter = Chapter.objects.create(work=work, position=2, text="The ferry came back at dawn.")
+due = timezone.now() + timedelta(seconds=10)
+services.schedule_chapter(chapter, due)
+print(chapter.pk, due.timestamp())
+"""
+
+STATE = "from quire.works.models import Chapter; print(Chapter.objects.get(pk={pk}).state)"
+
+
+def _redis_or_skip():
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.exceptions.RedisError:
+        pytest.skip(f"no Redis server at {REDIS_URL}")
+
+
+def _quire(env, *args) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "quire.manage", *args], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout.strip()
+
+
+def test_scheduled_chapter_goes_up_through_a_redis_worker_on_time(tmp_path):
+    _redis_or_skip()
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()  # a database of its own: no other run's jobs mix in
+    env = {
+        **os.environ,
+        "QUIRE_TASKS_REDIS_URL": REDIS_URL,
+        "QUIRE_DATA_DIR": str(tmp_path),
+        "QUIRE_DATABASE_URL": f"sqlite:///{tmp_path / 'quire.sqlite3'}",
+        "QUIRE_SECRET_KEY": uuid.uuid4().hex,
+    }
+    _quire(env, "migrate", "--noinput", "-v0")
+    pk, due = _quire(env, "shell", "-c", SCHEDULE).splitlines()[-1].split()
+
+    _quire(env, "rqworker", "--burst", "--with-scheduler", "default")  # too early: nothing to do
+    assert _quire(env, "shell", "-c", STATE.format(pk=pk)).splitlines()[-1] == "scheduled"
+
+    assert time.time() < float(due), "the machine was too slow to check 'too early'"
+    time.sleep(float(due) - time.time() + 0.5)
+    _quire(env, "rqworker", "--burst", "--with-scheduler", "default")
+    assert _quire(env, "shell", "-c", STATE.format(pk=pk)).splitlines()[-1] == "published"
