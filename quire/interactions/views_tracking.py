@@ -137,4 +137,16 @@ def history_toggle(request):
 def stats(request):
     year = request.GET.get("year", "")
     chosen = int(year) if year.isdigit() else None
-    return render(request, "interactions/stats.html", tracking.author_stats(request.user, chosen))
+    context = tracking.author_stats(request.user, chosen)
+    if chosen is None:
+        # Downloads are counted all-time only, so they show when no year is chosen.
+        from quire.downloads.models import DownloadCount
+
+        counts = dict(
+            DownloadCount.objects.filter(work__in=[r["work"] for r in context["rows"]]).values_list("work_id", "count")
+        )
+        for row in context["rows"]:
+            row["downloads"] = counts.get(row["work"].pk, 0)
+        context["totals"]["downloads"] = sum(counts.values())
+        context["show_downloads"] = True
+    return render(request, "interactions/stats.html", context)

@@ -48,3 +48,13 @@ def test_the_author_sees_stats_per_work_by_year(author, reader, login):
     page = c.get(reverse("interactions:stats") + f"?year={year - 1}").content.decode()
     assert "<td>1</td>" not in page  # nothing happened last year
     assert "Stats" in page_text(c.get("/"))  # linked from the header
+
+
+def test_downloads_show_in_the_authors_stats(author, login):
+    work = make_work(author, "Downloaded Work", chapters=["Words to take away."])
+    assert Client().get(reverse("downloads:work", args=[work.pk, "txt"])).status_code == 200
+    c = login(author)
+    page = c.get(reverse("interactions:stats")).content.decode()
+    assert "<th scope=\"col\">Downloads</th>" in page
+    row = page[page.index("Downloaded Work") :].split("</tr>")[0]
+    assert row.endswith("<td>1</td>")
