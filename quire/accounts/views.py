@@ -13,11 +13,12 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.db import transaction
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+
+from quire.lib.redirects import safe_next
 
 from . import services
 from .forms import LoginForm, SignupForm, posted_data
@@ -37,16 +38,6 @@ from .views_settings import (  # noqa: F401
 )
 
 
-def _safe_next(request, default: str) -> str:
-    """Where to go after logging in: `next` if it stays on this site, else `default`."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return resolve_url(default)
-
-
 # --- Sign-up -----------------------------------------------------------------------
 @sensitive_post_parameters("password1", "password2")
 @never_cache
@@ -55,7 +46,7 @@ def signup(request):
     if mode == "closed":
         return render(request, "accounts/signup_closed.html")
     if request.user.is_authenticated:
-        return redirect(_safe_next(request, settings.LOGIN_REDIRECT_URL))
+        return redirect(safe_next(request, settings.LOGIN_REDIRECT_URL))
 
     invitation = None
     token = request.POST.get("invitation") or request.GET.get("invitation") or ""
@@ -79,7 +70,7 @@ def signup(request):
                 messages.success(
                     request, f"Welcome to {settings.SITE_NAME}, {user.username}! Your account is ready."
                 )
-                return redirect(_safe_next(request, user.get_absolute_url()))
+                return redirect(safe_next(request, user.get_absolute_url()))
             form.add_error(None, "This invitation was used by someone else a moment ago.")
     else:
         form = SignupForm(initial={"email": invitation.email if invitation else ""})
@@ -113,7 +104,7 @@ def login(request):
         form = LoginForm(request, data=request.POST)
         if form.is_valid():
             auth_login(request, form.get_user())
-            return redirect(_safe_next(request, settings.LOGIN_REDIRECT_URL))
+            return redirect(safe_next(request, settings.LOGIN_REDIRECT_URL))
     else:
         form = LoginForm(request)
     return render(

@@ -19,6 +19,9 @@ def profile(request, username):
     works = Work.objects.by_user(profile_user, request.user).for_listing().order_by("-updated_at", "-pk")
     page = Paginator(works, PER_PAGE).get_page(request.GET.get("page"))
     series = Series.objects.filter(creators__user=profile_user).distinct().order_by("-updated_at")
+    if not (request.user == profile_user or (request.user.is_authenticated and request.user.can_moderate)):
+        # A series holding an anonymous work would name its creator here.
+        series = series.exclude(memberships__work__anonymous=True)
     return render(
         request,
         "accounts/profile.html",

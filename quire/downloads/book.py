@@ -265,6 +265,9 @@ def series_book(series: Series, work_ids: list[int]) -> Book:
     creators: list[str] = []
     for part in parts:
         creators += [c for c in part.creators if c not in creators]
+    if series.has_anonymous_work:
+        # The series' byline would otherwise name the anonymous work's creator.
+        creators = []
     url = site_url(series.get_absolute_url())
     dates = [w.published_at for w in works if w.published_at]
     updates = [w.updated_at or w.published_at for w in works if w.published_at]

@@ -295,6 +295,20 @@ class Series(models.Model):
     def get_absolute_url(self):
         return reverse("works:series", args=[self.pk])
 
+    @property
+    def has_anonymous_work(self) -> bool:
+        return self.memberships.filter(work__anonymous=True).exists()
+
+    def creators_visible_to(self, user) -> list | None:
+        """The series' pseuds, or None where they are hidden: a series holding an
+        anonymous work would otherwise name that work's creator."""
+        pseuds = list(self.creators.all())
+        if not self.has_anonymous_work:
+            return pseuds
+        if user.is_authenticated and (user.can_moderate or any(p.user_id == user.pk for p in pseuds)):
+            return pseuds
+        return None
+
     def works_visible_to(self, user) -> WorkQuerySet:
         return (
             Work.objects.visible_to(user)

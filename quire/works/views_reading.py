@@ -136,6 +136,7 @@ def series_detail(request, pk):
         "series": series,
         "page": page,
         "can_edit": any(p.user_id == user.pk for p in series.creators.all()),
+        "creators": series.creators_visible_to(user),
         "subscribed": user.is_authenticated and series.subscriptions.filter(user=user).exists(),
     }
     return render(request, "works/series.html", context)

@@ -162,3 +162,13 @@ def test_profile_query_count_does_not_grow_with_works(client, author):
     for n in range(6):
         make_work(author, f"More {n}", freeforms=(f"Tag {n}",))
     assert queries() == few
+
+
+@pytest.mark.django_db
+def test_own_profile_offers_a_new_series_and_settings_link_every_settings_page(client, author):
+    client.force_login(author)
+    page = client.get(reverse("accounts:profile", args=[author.username])).content.decode()
+    assert f'href="{reverse("works:series_new")}"' in page
+    settings_page = client.get(reverse("accounts:preferences")).content.decode()
+    for name in ("interactions:settings", "interactions:blocked", "downloads:app_passwords"):
+        assert f'href="{reverse(name)}"' in settings_page

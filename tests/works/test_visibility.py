@@ -140,3 +140,30 @@ def test_queryset_rule_counts_match_for_a_guest(author, db):
     visible = Work.objects.visible_to(AnonymousUser())
     assert sorted(visible.values_list("title", flat=True)) == ["Work anonymous", "Work public"]
     assert visible.count() == 2
+
+
+def test_series_holding_an_anonymous_work_hides_its_creators(author, reader, moderator, client):
+    """Otherwise the series page, the creator's profile and the series download would name
+    the anonymous work's creator."""
+    secret = make_work(author, "Unsigned Letter", anonymous=True)
+    series = Series.objects.create(title="Letters Home")
+    series.creators.add(author.default_pseud)
+    set_series(secret, series)
+    pseud_link = f'href="{author.default_pseud.get_absolute_url()}"'
+    profile = reverse("accounts:profile", args=[author.username])
+
+    for viewer in (None, reader):
+        client.logout()
+        if viewer:
+            client.force_login(viewer)
+        page = client.get(series.get_absolute_url()).content.decode()
+        assert "Unsigned Letter" in page and pseud_link not in page and "Anonymous" in page
+        assert "Letters Home" not in client.get(profile).content.decode()
+        epub_page = client.get(reverse("downloads:series", args=[series.pk, "html"])).content.decode()
+        assert author.username not in epub_page
+
+    for viewer in (author, moderator):
+        client.force_login(viewer)
+        assert pseud_link in client.get(series.get_absolute_url()).content.decode()
+    client.force_login(author)
+    assert "Letters Home" in client.get(profile).content.decode()
