@@ -195,8 +195,16 @@ def subscriptions(request, user):
     subs = subscription.objects.filter(user=user)
     works = downloadable_works(user).filter(
         Q(pk__in=subs.exclude(work=None).values("work"))
-        | Q(creatorships__pseud__user__in=subs.exclude(author=None).values("author"), anonymous=False)
-        | Q(creatorships__pseud__in=subs.exclude(pseud=None).values("pseud"), anonymous=False)
+        | Q(
+            creatorships__pseud__user__in=subs.exclude(author=None).values("author"),
+            creatorships__accepted=True,
+            anonymous=False,
+        )
+        | Q(
+            creatorships__pseud__in=subs.exclude(pseud=None).values("pseud"),
+            creatorships__accepted=True,
+            anonymous=False,
+        )
         | Q(series_memberships__series__in=subs.exclude(series=None).values("series"))
     )
     works = downloadable_works(user).filter(pk__in=works.values("pk")).order_by("-updated_at", "-pk")

@@ -3,7 +3,6 @@ They apply the visibility rule and raise Http404/PermissionDenied otherwise."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from quire.works.models import Work
 
@@ -31,10 +30,3 @@ def access_comment(request, pk: int) -> Comment:
         raise Http404("No such comment.")
     comment.work = work
     return comment
-
-
-def safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return fallback

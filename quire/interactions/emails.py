@@ -28,19 +28,22 @@ def unsubscribe_url(user_id: int, subscription_id: int | None = None) -> str:
     return settings.SITE_URL + reverse("interactions:unsubscribe", args=[unsubscribe_token(user_id, subscription_id)])
 
 
-def describe(n: Notification) -> dict:
-    """A headline, a link and an excerpt for one notification, in the inbox and in email."""
+def describe(n: Notification, viewer=None) -> dict:
+    """A headline, a link and an excerpt for one notification, in the inbox and in email.
+    `viewer` is who reads it on the site; email passes None (it can be forwarded or
+    read by anyone), so a creator's comment on their anonymous work stays anonymous."""
     work = n.work
     title = work.title if work else ""
     if n.kind in (NotificationKind.COMMENT, NotificationKind.REPLY, NotificationKind.PENDING) and n.comment_id:
         c = n.comment
+        name = c.display_name_for(viewer)
         where = f"{title}" + (f", chapter {c.chapter.position}" if c.work.chapter_count > 1 else "")
         headline = {
-            NotificationKind.COMMENT: f"{c.author_name} commented on {where}",
-            NotificationKind.REPLY: f"{c.author_name} replied to your comment on {where}",
-            NotificationKind.PENDING: f"{c.author_name} commented on {where} (awaiting your approval)",
+            NotificationKind.COMMENT: f"{name} commented on {where}",
+            NotificationKind.REPLY: f"{name} replied to your comment on {where}",
+            NotificationKind.PENDING: f"{name} commented on {where} (awaiting your approval)",
         }[n.kind]
-        return {"headline": headline, "path": c.get_absolute_url(), "excerpt": c.text_html}
+        return {"headline": headline, "path": c.get_absolute_url(), "excerpt": c.text_html, "author_name": name}
     if n.kind == NotificationKind.CHAPTER and n.chapter_id:
         return {
             "headline": f"New chapter of {title}: {n.chapter.display_title}",

@@ -18,8 +18,8 @@ def _has_followers(work_id: int) -> bool:
 
     return Subscription.objects.filter(
         Q(work_id=work_id)
-        | Q(author__pseuds__creatorships__work_id=work_id)
-        | Q(pseud__creatorships__work_id=work_id)
+        | Q(author__pseuds__creatorships__work_id=work_id, author__pseuds__creatorships__accepted=True)
+        | Q(pseud__creatorships__work_id=work_id, pseud__creatorships__accepted=True)
         | Q(series__memberships__work_id=work_id)
     ).exists()
 

@@ -146,11 +146,11 @@ def deliver_comment_event(comment_id: int) -> int:
     if comment is None or comment.deleted or comment.hidden_by_moderator:
         return 0
     work = comment.work
-    muted_by = (
-        set(Mute.objects.filter(muted_id=comment.user_id).values_list("muter_id", flat=True))
-        if comment.user_id
-        else set()
-    )
+    mutes = Mute.objects.filter(muted_id=comment.user_id)
+    if not work.anonymous:
+        # A mute from an anonymous work's page only covers that person's anonymous works.
+        mutes = mutes.filter(via_work__isnull=True)
+    muted_by = set(mutes.values_list("muter_id", flat=True)) if comment.user_id else set()
     creators = _creator_ids(work) - {comment.user_id} - muted_by
     kind = NotificationKind.COMMENT if comment.approved else NotificationKind.PENDING
     count = len(

@@ -58,7 +58,7 @@ def mute(muter, muted, via_work=None) -> Mute:
         with transaction.atomic():
             return Mute.objects.create(muter=muter, muted=muted, via_work=via_work)
     except IntegrityError:
-        return Mute.objects.get(muter=muter, muted=muted)
+        return Mute.objects.get(muter=muter, muted=muted, via_work=via_work)
 
 
 def mute_work_creators(muter, work) -> int:

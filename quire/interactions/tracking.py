@@ -87,7 +87,7 @@ def delete_bookmark(bookmark: Bookmark) -> None:
 
 def author_stats(user, year: int | None) -> dict:
     """Per work credited to `user`: hits, kudos, comments, bookmarks and subscribers,
-    for one year, or all time when `year` is None."""
+    for one year, or all time when `year` is None or not one of the years offered."""
     from quire.works.models import Work
 
     works = list(
@@ -96,6 +96,14 @@ def author_stats(user, year: int | None) -> dict:
         .order_by("-published_at", "-pk")
     )
     ids = [w.pk for w in works]
+    years = sorted(
+        set(Hit.objects.filter(work_id__in=ids).annotate(y=ExtractYear("day")).values_list("y", flat=True))
+        | set(Kudos.objects.filter(work_id__in=ids).annotate(y=ExtractYear("created_at")).values_list("y", flat=True))
+        | {timezone.localdate().year},
+        reverse=True,
+    )
+    if year not in years:
+        year = None
 
     def per_work(qs, date_field):
         if year is not None:
@@ -119,12 +127,6 @@ def author_stats(user, year: int | None) -> dict:
         for w in works
     ]
     totals = {k: sum(r[k] for r in rows) for k in ("hits", "kudos", "comments", "bookmarks", "subscribers")}
-    years = sorted(
-        set(Hit.objects.filter(work_id__in=ids).annotate(y=ExtractYear("day")).values_list("y", flat=True))
-        | set(Kudos.objects.filter(work_id__in=ids).annotate(y=ExtractYear("created_at")).values_list("y", flat=True))
-        | {timezone.localdate().year},
-        reverse=True,
-    )
     return {"rows": rows, "totals": totals, "years": years, "year": year}
 
 

@@ -6,8 +6,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from quire.lib.redirects import safe_next
+
 from . import feedback
-from .access import access_comment, access_work, safe_next
+from .access import access_comment, access_work
 from .forms import CommentEditForm, CommentForm, GuestCommentForm
 from .keys import client_ip, guest_key
 from .safety import Refused

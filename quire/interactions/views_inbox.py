@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from quire.lib.redirects import safe_next
+
 from .emails import describe
 from .feedback import check_can_comment
 from .forms import CommentForm
@@ -28,7 +30,7 @@ def inbox(request):
     page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
     rows = []
     for n in page.object_list:
-        row = {"n": n, **describe(n), "can_reply": False}
+        row = {"n": n, **describe(n, request.user), "can_reply": False}
         c = n.comment
         if c is not None and c.is_shown:
             try:
@@ -68,7 +70,7 @@ def inbox_update(request):
         messages.success(request, "Deleted from your inbox.")
     else:
         messages.error(request, "Choose what to do with the items.")
-    return redirect(request.POST.get("back") or "interactions:inbox")
+    return redirect(safe_next(request, "interactions:inbox", field="back"))
 
 
 @login_required
@@ -79,4 +81,4 @@ def inbox_open(request, pk):
         messages.error(request, "That inbox item no longer exists.")
         return redirect("interactions:inbox")
     Notification.objects.filter(pk=n.pk, read_at__isnull=True).update(read_at=timezone.now())
-    return redirect(describe(n)["path"])
+    return redirect(describe(n, request.user)["path"])

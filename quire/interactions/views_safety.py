@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from quire.accounts.models import User
+from quire.lib.redirects import safe_next
 
 from . import safety
-from .access import access_work, safe_next
+from .access import access_work
 from .models import Block, Mute
 
 
@@ -40,7 +41,7 @@ def mute_user(request, username):
     back = safe_next(request, other.get_absolute_url())
     try:
         if request.POST.get("action") == "unmute":
-            Mute.objects.filter(muter=request.user, muted=other).delete()
+            Mute.objects.filter(muter=request.user, muted=other, via_work__isnull=True).delete()
             messages.success(request, f"You have unmuted {other.username}.")
         else:
             safety.mute(request.user, other)
@@ -62,7 +63,10 @@ def mute_work_creator(request, pk):
     except safety.Refused as refusal:
         messages.error(request, str(refusal))
         return redirect(work.get_absolute_url())
-    messages.success(request, "Muted: you won't see works, comments or bookmarks by this work's creator any more.")
+    if work.anonymous:
+        messages.success(request, "Muted: you won't see anonymous works by this work's creator any more.")
+    else:
+        messages.success(request, "Muted: you won't see works, comments or bookmarks by this work's creator any more.")
     return redirect("works:index")
 
 

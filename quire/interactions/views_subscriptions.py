@@ -9,10 +9,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from quire.accounts.models import Pseud, User
+from quire.lib.redirects import safe_next
 from quire.works.models import Series
 
 from . import subscriptions
-from .access import access_work, safe_next
+from .access import access_work
 from .emails import read_unsubscribe_token
 from .forms import ReaderSettingsForm
 from .models import EmailFrequency, ReaderSettings, Subscription

@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from quire.accounts.models import User
+from quire.lib.redirects import safe_next
 from quire.works.models import Series, Work
 
 from . import tracking
-from .access import access_work, safe_next
+from .access import access_work
 from .forms import BookmarkForm
 from .models import Bookmark, ReaderSettings, Reading
 from .models.safety import muted_user_ids
@@ -137,8 +138,8 @@ def history_toggle(request):
 def stats(request):
     year = request.GET.get("year", "")
     chosen = int(year) if year.isdigit() else None
-    context = tracking.author_stats(request.user, chosen)
-    if chosen is None:
+    context = tracking.author_stats(request.user, chosen)  # a year it doesn't offer means all years
+    if context["year"] is None:
         # Downloads are counted all-time only, so they show when no year is chosen.
         from quire.downloads.models import DownloadCount
 

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from quire.accounts.models import User
-from quire.interactions.access import access_comment, access_work, safe_next
+from quire.interactions.access import access_comment, access_work
 from quire.interactions.models import Comment
+from quire.lib.redirects import safe_next
 from quire.works.models import Work
 
 from . import services

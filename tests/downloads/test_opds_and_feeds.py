@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from quire.downloads.models import AppPassword
 from tests.downloads.helpers import series_of
-from tests.factories import make_work
+from tests.factories import make_user, make_work
 
 NAVIGATION = "application/atom+xml;profile=opds-catalog;kind=navigation"
 ACQUISITION = "application/atom+xml;profile=opds-catalog;kind=acquisition"
@@ -129,6 +129,22 @@ def test_the_signed_in_catalog_lists_marked_for_later_and_subscriptions(client, 
     assert [e.title for e in parse(client.get("/opds/later/", **basic(reader, token))).entries] == ["Read Me Later"]
     subscribed = parse(client.get("/opds/subscriptions/", **basic(reader, token)))
     assert [e.title for e in subscribed.entries] == ["Followed Work"]
+
+
+def test_a_pending_co_creator_invitation_is_not_in_their_subscribers_shelf(client, author, cocreator, reader):
+    interactions = pytest.importorskip("quire.interactions.models")
+    from quire.works import services
+
+    invited = make_work(author, "Invited, Not Accepted")
+    services.add_creator(invited, cocreator.default_pseud, accepted=False, invited_by=author)
+    make_work(cocreator, "Bellamy's Own")
+    interactions.Subscription.objects.create(user=reader, author=cocreator)
+    pseud_reader = make_user("pseudfan")
+    interactions.Subscription.objects.create(user=pseud_reader, pseud=cocreator.default_pseud)
+    for who in (reader, pseud_reader):
+        _, token = AppPassword.create_for(who, "KOReader")
+        subscribed = parse(client.get("/opds/subscriptions/", **basic(who, token)))
+        assert [e.title for e in subscribed.entries] == ["Bellamy's Own"]
 
 
 def test_a_works_chapter_feed_lists_its_chapters(client, author):

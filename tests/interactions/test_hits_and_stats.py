@@ -41,12 +41,11 @@ def test_the_author_sees_stats_per_work_by_year(author, reader, login):
     c.post(reverse("interactions:subscribe", args=["work", other.pk]))
     c.force_login(author)
     page = c.get(reverse("interactions:stats")).content.decode()
-    row = page[page.index("A Lantern in the Orchard") :].split("</tr>")[0]
-    assert row.count("<td>1</td>") == 3  # hits, kudos, comments
+    assert row_of(page).count("<td>1</td>") == 3  # hits, kudos, comments
     year = timezone.localdate().year
     assert f'<option value="{year}"' in page
-    page = c.get(reverse("interactions:stats") + f"?year={year - 1}").content.decode()
-    assert "<td>1</td>" not in page  # nothing happened last year
+    page = c.get(reverse("interactions:stats") + f"?year={year}").content.decode()
+    assert row_of(page).count("<td>1</td>") == 3  # all of it happened this year
     assert "Stats" in page_text(c.get("/"))  # linked from the header
 
 
@@ -55,6 +54,33 @@ def test_downloads_show_in_the_authors_stats(author, login):
     assert Client().get(reverse("downloads:work", args=[work.pk, "txt"])).status_code == 200
     c = login(author)
     page = c.get(reverse("interactions:stats")).content.decode()
-    assert "<th scope=\"col\">Downloads</th>" in page
+    assert '<th scope="col">Downloads</th>' in page
     row = page[page.index("Downloaded Work") :].split("</tr>")[0]
     assert row.endswith("<td>1</td>")
+
+
+def row_of(page: str, title: str = "A Lantern in the Orchard") -> str:
+    return page[page.index(title) :].split("</tr>")[0]
+
+
+def test_a_year_the_stats_page_doesnt_offer_shows_all_years(author, reader, login):
+    work = make_work(author)
+    c = login(reader)
+    c.post(reverse("interactions:kudos", args=[work.pk]))
+    c.force_login(author)
+    year = timezone.localdate().year
+    for asked in ("0", "10000", "99999999999999999999", str(year - 1), "nonsense"):
+        response = c.get(reverse("interactions:stats"), {"year": asked})
+        assert response.status_code == 200, asked
+        page = response.content.decode()
+        assert '<option value="" selected>All years</option>' in page, asked
+        assert '<th scope="col">Downloads</th>' in page  # the all-time view
+        assert "<td>1</td>" in row_of(page)  # the kudos, counted over all years
+    page = c.get(reverse("interactions:stats"), {"year": str(year)}).content.decode()
+    assert f'<option value="{year}" selected>' in page
+
+
+def test_the_stats_table_scrolls_on_a_narrow_screen(author, login):
+    make_work(author)
+    page = login(author).get(reverse("interactions:stats")).content.decode()
+    assert '<div class="table-scroll"><table class="plain stats-table">' in page

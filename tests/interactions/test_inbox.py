@@ -77,3 +77,19 @@ def test_the_inbox_is_private(author, reader, login, delivered):
     assert "For the author's eyes." not in page_text(c.get(reverse("interactions:inbox")))
     c.post(reverse("interactions:inbox_update"), {"action": "delete", "items": [item.pk]})
     assert Notification.objects.filter(pk=item.pk).exists()
+
+
+def test_an_off_site_back_address_returns_to_the_inbox(author, reader, login, delivered):
+    work = make_work(author)
+    with delivered():
+        comment(login(reader), work, "Hello.")
+    c = login(author)
+    item = Notification.objects.get(user=author)
+    inbox = reverse("interactions:inbox")
+    for back in ("https://evil.example/phish", "//evil.example/phish"):
+        response = c.post(reverse("interactions:inbox_update"), {"action": "read", "items": [item.pk], "back": back})
+        assert response.status_code == 302 and response["Location"] == inbox
+    response = c.post(
+        reverse("interactions:inbox_update"), {"action": "unread", "items": [item.pk], "back": inbox + "?show=unread"}
+    )
+    assert response["Location"] == inbox + "?show=unread"

@@ -142,3 +142,17 @@ def test_subscribing_to_a_user_from_their_profile(author, reader, login):
     assert "Subscribe to amara" in profile
     c.post(reverse("interactions:subscribe", args=["user", author.pk]), {"next": author.get_absolute_url()})
     assert "Unsubscribe from amara" in page_text(c.get(author.get_absolute_url()))
+
+
+def test_a_pending_co_creator_invitation_doesnt_wake_the_invitees_subscribers(
+    author, cocreator, reader, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    work = make_work(author, "Invited, Not Accepted")
+    services.add_creator(work, cocreator.default_pseud, accepted=False, invited_by=author)
+    Subscription.objects.create(user=reader, author=cocreator)
+    Subscription.objects.create(user=reader, pseud=cocreator.default_pseud)
+    with django_capture_on_commit_callbacks(execute=True):
+        add_chapter(work)
+    assert not DBTaskResult.objects.exists()  # nobody follows this work: no task at all

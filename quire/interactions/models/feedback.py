@@ -159,11 +159,32 @@ class Comment(models.Model):
     def is_shown(self) -> bool:
         return self.approved and not (self.hidden_by_creator or self.hidden_by_moderator or self.deleted)
 
+    ANONYMOUS_CREATOR = "Anonymous Creator"
+
+    def hides_author_from(self, viewer) -> bool:
+        """Is this a creator's own comment on their anonymous work, which `viewer`
+        (None for "anyone else", as in email) must not see the name of?"""
+        if not self.user_id:
+            return False
+        work = self.work
+        if not work.anonymous:
+            return False
+        if viewer is not None and viewer.is_authenticated and (viewer.can_moderate or work.is_creator(viewer)):
+            return False
+        return any(p.user_id == self.user_id for p in work.accepted_pseuds())
+
+    def display_name_for(self, viewer) -> str:
+        """The commenter's name as `viewer` may see it."""
+        if not self.user_id:
+            return f"{self.guest_name} (guest)"
+        if self.hides_author_from(viewer):
+            return self.ANONYMOUS_CREATOR
+        return self.user.username
+
     @property
     def author_name(self) -> str:
-        if self.user_id:
-            return self.user.username
-        return f"{self.guest_name} (guest)"
+        """The name as anyone but the work's creators and moderators may see it."""
+        return self.display_name_for(None)
 
     @property
     def root(self) -> "Comment":

@@ -13,6 +13,9 @@ register = template.Library()
 
 
 def _annotate(comments, user, work) -> None:
+    if work.anonymous and getattr(work, "accepted_creatorships", None) is None:
+        # Each comment checks whether its writer is a creator: fetch the creators once.
+        work.accepted_creatorships = list(work.creatorships.filter(accepted=True).select_related("pseud__user"))
     is_creator = work.is_creator(user)
     for c in comments:
         c.viewer_can_edit = c.can_edit(user)
@@ -20,6 +23,9 @@ def _annotate(comments, user, work) -> None:
             user.is_authenticated and not c.deleted and (user.pk == c.user_id or is_creator or user.can_moderate)
         )
         c.viewer_is_work_creator = is_creator
+        c.work = work
+        c.viewer_sees_author = not c.hides_author_from(user)
+        c.viewer_display_name = c.display_name_for(user)
 
 
 @register.simple_tag(takes_context=True)
@@ -96,7 +102,8 @@ def profile_relations(context, profile_user) -> dict:
     return {
         "show": True,
         "blocked": Block.objects.filter(blocker=user, blocked=profile_user).exists(),
-        "muted": Mute.objects.filter(muter=user, muted=profile_user).exists(),
+        # Only mutes by name: a mute made from an anonymous work's page must not say whose it was.
+        "muted": Mute.objects.filter(muter=user, muted=profile_user, via_work__isnull=True).exists(),
         "subscribed": subs.filter(author=profile_user).exists(),
         "pseud_subs": set(subs.filter(pseud__user=profile_user).values_list("pseud_id", flat=True)),
     }
