@@ -6,11 +6,11 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.http import Http404, QueryDict
-from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from quire.tags.models import Tag
+from quire.tags.visibility import get_visible_tag_or_404
 
 from .backends import search
 from .listing import works_in_order
@@ -51,7 +51,7 @@ class _WorksFeed(Feed):
 
 class TagFeed(_WorksFeed):
     def get_object(self, request, pk):
-        tag = get_object_or_404(Tag, pk=pk).canonical_tag
+        tag = get_visible_tag_or_404(Tag.objects.select_related("synonym_of"), request.user, pk=pk).canonical_tag
         self.viewer = request.user
         return tag
 

@@ -10,6 +10,7 @@ recomputation, which calls `works_changed` itself.
 
 import re
 from collections.abc import Iterable
+from html import unescape
 
 from django.utils.html import strip_tags
 
@@ -21,7 +22,9 @@ _SPACE = re.compile(r"\s+")
 
 
 def _plain(html: str) -> str:
-    return _SPACE.sub(" ", strip_tags(html.replace("<", " <"))).strip()
+    # Text, not HTML: entities decoded (`&amp;` → `&`), since the snippet
+    # escapes everything it shows (`fulltext._mark`) and would escape them twice.
+    return _SPACE.sub(" ", unescape(strip_tags(html.replace("<", " <")))).strip()
 
 
 def document_fields(work, chapters, tag_names, creator_names) -> dict:

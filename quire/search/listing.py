@@ -40,6 +40,15 @@ class FacetGroup:
     label: str
     options: list[FacetOption] = field(default_factory=list)
 
+    # The sidebar opens a group only when something in it is ticked.
+    @property
+    def any_included(self) -> bool:
+        return any(o.included for o in self.options)
+
+    @property
+    def any_excluded(self) -> bool:
+        return any(o.excluded for o in self.options)
+
 
 @dataclass
 class Paging:
@@ -74,16 +83,24 @@ def works_in_order(ids: list[int]) -> list[Work]:
     return [works[pk] for pk in ids if pk in works]
 
 
+# Tags offered per group in the sidebar; any other tag is one the reader can
+# type into the "Other tags to include/exclude" boxes.
+SIDEBAR_LIMIT = 10
+
+
 def _facet_groups(result, query: Query) -> list[FacetGroup]:
-    """Both sides of the sidebar read these: every tag with works in the
-    results, plus whatever is included or excluded now (even at zero)."""
+    """Both sides of the sidebar read these: the tags with the most works in
+    the results, plus whatever is included or excluded now (even at zero)."""
     wanted = {tag_id for pairs in result.facets.values() for tag_id, _ in pairs}
     wanted |= set(query.include) | set(query.exclude)
     tags = {t.pk: t for t in Tag.objects.filter(pk__in=wanted)} if wanted else {}
     counts = {tag_id: n for pairs in result.facets.values() for tag_id, n in pairs}
+    # An included tag is on every work found, whether or not it made the top of its group.
+    counts.update({tag_id: result.total for tag_id in query.include if tag_id not in counts})
     groups = []
     for tag_type, label in TYPE_LABELS.items():
-        ids = [tag_id for tag_id, _ in result.facets.get(tag_type, [])]
+        top = sorted(result.facets.get(tag_type, []), key=lambda p: (-p[1], p[0]))[:SIDEBAR_LIMIT]
+        ids = [tag_id for tag_id, _ in top]
         ids += [t for t in (*query.include, *query.exclude) if t in tags and tags[t].type == tag_type and t not in ids]
         options = [
             FacetOption(tags[t], counts.get(t, 0), t in query.include, t in query.exclude) for t in ids if t in tags
@@ -112,12 +129,14 @@ def build_listing(request, *, base_tag: Tag | None = None) -> dict:
         work.search_snippet = snippets.get(work.pk)
     params = request.GET.copy()
     params.pop("page", None)
+    facet_groups = _facet_groups(result, query)
     return {
         "query": query,
         "works": works,
         "total": result.total,
         "paging": Paging(min(query.page, num_pages), num_pages, params),
-        "facet_groups": _facet_groups(result, query),
+        "facet_groups": facet_groups,
+        "exclude_open": any(group.any_excluded for group in facet_groups),
         "base_tag": base_tag,
         "form": request.GET,
         "sorts": SORTS,

@@ -110,8 +110,20 @@ def parse_text(text: str) -> dict:
     }
 
 
+# Ids and page numbers: plain ASCII digits, and few enough of them to fit any
+# database integer ("²" is a digit to str.isdigit, and 10**20 overflows SQLite).
+_MAX_DIGITS = 9
+
+
+def _small_int(value: str) -> int | None:
+    if value.isascii() and value.isdigit() and len(value) <= _MAX_DIGITS:
+        return int(value)
+    return None
+
+
 def _ints(values) -> list[int]:
-    return [int(v) for v in values if str(v).strip().isdigit()]
+    numbers = (_small_int(str(v).strip()) for v in values)
+    return [n for n in numbers if n is not None]
 
 
 def _date(value: str | None) -> date | None:
@@ -122,8 +134,7 @@ def _date(value: str | None) -> date | None:
 
 
 def _int(value: str | None) -> int | None:
-    value = (value or "").replace(",", "").strip()
-    return int(value) if value.isdigit() else None
+    return _small_int((value or "").replace(",", "").strip())
 
 
 def _names(value: str | None) -> list[str]:
@@ -132,6 +143,12 @@ def _names(value: str | None) -> list[str]:
 
 def query_from_params(params, base_include: tuple[int, ...] = ()) -> Query:
     """A Query from a listing's GET parameters (the filter sidebar's form)."""
+    if any("\x00" in v for values in params.lists() for v in values[1]):
+        # A NUL ends an SQLite string early and PostgreSQL refuses it outright:
+        # no field of this form can mean anything with one in it.
+        params = params.copy()
+        for key, values in list(params.lists()):
+            params.setlist(key, [v.replace("\x00", "") for v in values])
     parsed = parse_text(params.get("q", ""))
     include = list(base_include) + _ints(params.getlist("include")) + parsed["include"]
     named, unknown = tag_ids_named(_names(params.get("include_names")))

@@ -10,7 +10,9 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from quire.lib.redirects import safe_next
 from quire.tags.models import FilterTagging, Media, Tag, TagType
+from quire.tags.visibility import discoverable_tags, get_visible_tag_or_404
 from quire.works.models import Work
 
 from .listing import build_listing
@@ -26,7 +28,7 @@ def works_index(request):
 
 def tag_works(request, pk):
     """The works filed under a tag (its synonyms' and sub tags' works too), with filters."""
-    tag = get_object_or_404(Tag.objects.select_related("synonym_of"), pk=pk)
+    tag = get_visible_tag_or_404(Tag.objects.select_related("synonym_of"), request.user, pk=pk)
     context = build_listing(request, base_tag=tag)
     context["heading"] = f"Works in {tag.canonical_tag.name}"
     return render(request, "search/works.html", context)
@@ -54,11 +56,13 @@ def fandoms_index(request):
 
 
 def autocomplete_tags(request):
-    """Tag names for a tag field: canonical tags first, then the rest, by name."""
+    """Tag names for a tag field: canonical tags first, then the rest, by name.
+    Only tags the reader could find anyway: a tag typed only on drafts or on
+    works they cannot see stays unknown to them."""
     term = " ".join(request.GET.get("term", "").split())[:100]
     if len(term) < 1:
         return JsonResponse({"tags": []})
-    qs = Tag.objects.filter(name__icontains=term, synonym_of__isnull=True)
+    qs = discoverable_tags(request.user).filter(name__icontains=term, synonym_of__isnull=True)
     tag_type = request.GET.get("type", "")
     if tag_type in TagType.values:
         qs = qs.of_type(tag_type)
@@ -99,7 +103,7 @@ def add_exclusion(request):
     tag = tag.canonical_tag
     SavedExclusion.objects.get_or_create(user=request.user, tag=tag)
     messages.success(request, f"Works tagged {tag.name} are now hidden from every list, search and feed you see.")
-    return redirect(_safe_next(request, "search:saved_filters"))
+    return redirect(safe_next(request, "search:saved_filters"))
 
 
 @login_required
@@ -117,7 +121,7 @@ def save_search(request):
     name = " ".join(request.POST.get("name", "").split())[:100]
     if not name:
         messages.error(request, "Give the search a name to save it.")
-        return redirect(_safe_next(request, "search:works"))
+        return redirect(safe_next(request, "search:works"))
     saved = SavedSearch.objects.create(user=request.user, name=name, query_string=request.POST.get("query", "")[:4000])
     messages.success(request, f"Saved the search {saved.name}.")
     return redirect("search:saved_filters")
@@ -130,12 +134,3 @@ def delete_search(request, pk):
     saved.delete()
     messages.success(request, f"Deleted the saved search {saved.name}.")
     return redirect("search:saved_filters")
-
-
-def _safe_next(request, fallback: str):
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return fallback

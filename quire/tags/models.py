@@ -92,6 +92,13 @@ class Tag(models.Model):
         return reverse("tags:detail", args=[self.pk])
 
     @property
+    def kind(self) -> str:
+        """What sort of tag this is, in a sentence: "Character tag", "Additional tag"."""
+        if self.type == TagType.FREEFORM:
+            return "Additional tag"  # not "Additional Tags tag"
+        return f"{self.get_type_display()} tag"
+
+    @property
     def canonical_tag(self) -> "Tag":
         return self.synonym_of if self.synonym_of_id else self
 

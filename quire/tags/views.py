@@ -1,6 +1,7 @@
 """Tag pages for everyone; wrangling pages for wranglers."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -13,6 +14,7 @@ from quire.search.query import Query
 from . import wrangling
 from .forms import MassWrangleForm, TagEditForm, split_names
 from .models import Media, Tag, TagType, WranglingAction
+from .visibility import get_visible_tag_or_404
 
 PREVIEW_WORKS = 5
 
@@ -24,18 +26,25 @@ def _require_wrangler(request) -> None:
 
 def tag_detail(request, pk):
     """What a tag is, its synonyms, parents, meta and sub tags, and its newest works."""
-    tag = get_object_or_404(
-        Tag.objects.select_related("synonym_of").prefetch_related("synonyms", "parents", "metatags", "subtags"), pk=pk
+    tag = get_visible_tag_or_404(
+        Tag.objects.select_related("synonym_of").prefetch_related("synonyms", "parents", "metatags", "subtags"),
+        request.user,
+        pk=pk,
     )
     canonical = tag.canonical_tag
     result = search(Query(include=(canonical.pk,), per_page=PREVIEW_WORKS), request.user, facets=False)
-    children = canonical.children.order_by("type", "name") if canonical.type == TagType.FANDOM else Tag.objects.none()
+    children = list(canonical.children.order_by("type", "name")) if canonical.type == TagType.FANDOM else []
+    # The definition list is printed only when it has a row (an empty <dl> is noise to a screen reader).
+    has_meta = bool(
+        tag.media or tag.parents.all() or tag.synonyms.all() or tag.metatags.all() or tag.subtags.all() or children
+    )
     context = {
         "tag": tag,
         "canonical": canonical,
         "works": works_in_order(result.ids),
         "total": result.total,
         "children": children,
+        "has_meta": has_meta,
         "can_wrangle": wrangling.can_wrangle(request.user),
     }
     return render(request, "tags/detail.html", context)
@@ -62,6 +71,7 @@ def _apply_edit(tag: Tag, data: dict, actor) -> None:
         )
 
 
+@login_required
 def tag_edit(request, pk):
     _require_wrangler(request)
     tag = get_object_or_404(Tag.objects.select_related("synonym_of"), pk=pk)
@@ -88,6 +98,7 @@ def tag_edit(request, pk):
     return render(request, "tags/edit.html", {"tag": tag, "form": form})
 
 
+@login_required
 def wrangle_home(request):
     """Fandoms with tags waiting to be wrangled, and fandoms that need wrangling themselves."""
     _require_wrangler(request)
@@ -122,6 +133,7 @@ def _unwrangled_in(fandom: Tag | None):
     return qs.exclude(pk=fandom.pk).filter(works__filter_taggings__tag=fandom).distinct().order_by("type", "name")
 
 
+@login_required
 def wrangle_fandom(request, pk=None):
     """The unwrangled tags used in one fandom (or the unwrangled fandoms), and mass wrangling."""
     _require_wrangler(request)
@@ -154,6 +166,7 @@ def wrangle_fandom(request, pk=None):
     return render(request, "tags/wrangle_fandom.html", {"fandom": fandom, "tags": tags, "form": form})
 
 
+@login_required
 def wrangling_log(request):
     _require_wrangler(request)
     actions = WranglingAction.objects.select_related("tag", "actor")

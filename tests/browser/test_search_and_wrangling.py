@@ -66,17 +66,24 @@ def test_tag_wrangle_filter_exclude_and_follow_a_feed(page, transactional_db):
     page.get_by_role("link", name="Smash (TV)").click()
     results = page.locator("#result-count")
     expect(results).to_have_text("3 works")
+    # Each tag group is folded until something in it is ticked; no script needed.
+    characters = page.locator(".filters summary", has_text=re.compile(r"^Characters$"))
     include = page.get_by_role("group", name="Include characters")
+    expect(include.get_by_label("Karen Cartwright (3)")).to_be_hidden()
+    characters.click()
     expect(include.get_by_label("Karen Cartwright (3)")).to_be_visible()
     include.get_by_label("Ivy Lynn (1)").check()
-    page.get_by_role("button", name="Sort and Filter").click()
+    page.get_by_role("button", name="Sort and Filter").first.click()  # the button above the tag groups
     expect(results).to_have_text("1 work")
     expect(page.get_by_role("heading", name=re.compile("Understudy's Night"))).to_be_visible()
-    page.get_by_label("Ivy Lynn (1)").uncheck()
+    page.get_by_label("Ivy Lynn (1)").uncheck()  # its group opened: it is ticked
+    page.locator(".filters summary", has_text=re.compile(r"^Exclude$")).click()
     page.get_by_role("group", name="Exclude additional tags").get_by_label("Angst (1)").check()
-    page.get_by_role("button", name="Sort and Filter").click()
+    page.get_by_role("button", name="Sort and Filter").last.click()
     expect(results).to_have_text("1 work")
     expect(page.get_by_role("heading", name=re.compile("Opening Number"))).to_be_visible()
+    expect(page.get_by_role("group", name="Exclude additional tags").get_by_label("Angst")).to_be_checked()
+    characters.click()
     expect(page.get_by_role("group", name="Include characters").get_by_label("Karen Cartwright (1)")).to_be_visible()
 
     # The reader never wants to see Angst again.

@@ -31,7 +31,46 @@ def test_a_synonym_page_points_to_its_canonical_tag(client, author):
 
 def test_tag_page_hides_restricted_works_from_guests(client, author, login):
     make_work(author, "Members Only", fandoms=("Smash (TV)",), restricted=True)
+    # Canonical, so the page is public even with no work a guest can see.
+    Tag.objects.filter(name="Smash (TV)").update(canonical=True)
     url = reverse("tags:detail", args=[Tag.objects.get(name="Smash (TV)").pk])
     assert "Members Only" not in client.get(url).content.decode()
     assert "0 works" in client.get(url).content.decode()
     assert "Members Only" in login(author).get(url).content.decode()
+
+
+def test_a_guest_cannot_find_a_draft_only_tag_by_its_page(client, author, login):
+    make_work(author, "Secret Plans", freeforms=("Surprise Party For Sam",), draft=True)
+    tag = Tag.objects.get(name="Surprise Party For Sam")
+    for url in (
+        tag.get_absolute_url(),
+        reverse("search:tag_works", args=[tag.pk]),
+        reverse("search:tag_feed", args=[tag.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "Surprise Party For Sam" not in response.content.decode()
+    wrangler = make_user("wren", is_wrangler=True)
+    assert login(wrangler).get(tag.get_absolute_url()).status_code == 200
+
+
+def test_an_unwrangled_tag_on_a_posted_work_has_a_page(client, author):
+    make_work(author, "Party", freeforms=("Surprise Party For Sam",))
+    response = client.get(Tag.objects.get(name="Surprise Party For Sam").get_absolute_url())
+    assert response.status_code == 200
+    assert "Party" in response.content.decode()
+
+
+def test_a_tag_with_nothing_to_list_has_no_empty_definition_list(client, author):
+    make_work(author, freeforms=("Angst",))
+    page = client.get(Tag.objects.get(name="Angst").get_absolute_url()).content.decode()
+    assert "tag-meta" not in page
+
+
+def test_tag_autocomplete_script_is_told_its_url_by_the_page(client, author):
+    page = client.get(reverse("search:fandoms")).content.decode()
+    assert f'data-autocomplete-url="{reverse("search:autocomplete_tags")}"' in page
+    from django.contrib.staticfiles import finders
+
+    with open(finders.find("search/autocomplete.js"), encoding="utf-8") as script:
+        assert "/autocomplete/tags/" not in script.read()

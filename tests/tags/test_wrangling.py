@@ -133,3 +133,24 @@ def test_importing_a_canon_refiles_existing_works_and_sets_media(author, tmp_pat
     call_command("tags", "import", str(path))
     assert {"Smash (TV)", "Ivy Lynn"} <= filed_under(work)
     assert Tag.objects.get(name="Smash (TV)").media == "tv"
+
+
+@pytest.mark.parametrize("name", ["tags:wrangle", "tags:wrangle_fandoms", "tags:log"])
+def test_a_guest_opening_a_wrangling_page_is_asked_to_log_in(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_the_unwrangled_fandoms_heading_has_no_space_before_its_colon(author, wrangler, login):
+    make_work(author, fandoms=("Smash (TV)",))
+    page = login(wrangler).get(reverse("tags:wrangle_fandoms")).content.decode()
+    assert "<h1>Unwrangled tags: fandoms</h1>" in page
+
+
+def test_an_additional_tag_is_not_called_an_additional_tags_tag(client, author, wrangler, login):
+    make_work(author, freeforms=("Angst",))
+    angst = Tag.objects.get(name="Angst")
+    assert "Additional tag, not yet wrangled." in client.get(angst.get_absolute_url()).content.decode()
+    edit_page = login(wrangler).get(reverse("tags:edit", args=[angst.pk])).content.decode()
+    assert "Additional tag." in edit_page and "Tags tag" not in edit_page

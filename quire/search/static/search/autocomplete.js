@@ -5,7 +5,10 @@
 (function () {
   "use strict";
   var TYPES = { fandoms: "fandom", characters: "character", relationships: "relationship", freeforms: "freeform" };
-  var url = "/autocomplete/tags/";
+  // The suggestions URL comes from the page ({% url %} in search/_nav.html), not a guess at the site's URL layout.
+  var script = document.currentScript || document.querySelector("script[data-autocomplete-url]");
+  var url = script && script.getAttribute("data-autocomplete-url");
+  if (!url) { return; }
   var counter = 0;
 
   function attach(input) {

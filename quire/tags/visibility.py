@@ -1,0 +1,39 @@
+"""Which tags a reader may learn exist.
+
+A tag is created the moment an author types it, draft or not, so an unwrangled
+tag can name something no one has published. Canonical tags are the archive's
+own and always public; any other tag only once a work the reader can see uses it."""
+
+from django.db.models import Q
+from django.http import Http404
+
+from . import wrangling
+from .models import FilterTagging, Tag
+
+
+def _visible_works(user):
+    from quire.works.models import Work
+
+    return Work.objects.visible_to(user).posted()
+
+
+def discoverable_tags(user):
+    """Tags `user` may find by name (autocomplete): canonical ones, and those
+    a posted work they can see is filed under."""
+    filed = FilterTagging.objects.filter(work__in=_visible_works(user).values("pk")).values("tag_id")
+    return Tag.objects.filter(Q(canonical=True) | Q(pk__in=filed))
+
+
+def can_see_tag(tag: Tag, user) -> bool:
+    if tag.canonical or wrangling.can_wrangle(user):
+        return True
+    return _visible_works(user).filter(Q(tags=tag) | Q(filter_taggings__tag=tag)).exists()
+
+
+def get_visible_tag_or_404(queryset, user, **lookup) -> Tag:
+    """The tag, or a 404 (not a 403: that would say the tag exists) when `user`
+    may not know of it."""
+    tag = queryset.filter(**lookup).first()
+    if tag is None or not can_see_tag(tag, user):
+        raise Http404("No such tag.")
+    return tag
