@@ -70,7 +70,7 @@ def work_fields(structure: Structure, fallback_title: str) -> dict:
 def chapter_source(chapter) -> str:
     """Chapter text as plain-text source, with its scene breaks back in place as "* * *"."""
     paragraphs = chapter.text.split("\n\n")
-    breaks = set(getattr(chapter, "break_before", []) or [])
+    breaks = set(chapter.break_before)
     out = []
     for index, paragraph in enumerate(paragraphs):
         if index in breaks:

@@ -170,9 +170,6 @@ class Work(models.Model):
             return None
         return self.accepted_pseuds()
 
-    def series_list(self):
-        return [m for m in self.series_memberships.all()]
-
 
 class Tagging(models.Model):
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="taggings")

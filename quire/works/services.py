@@ -11,7 +11,7 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 
 from quire.interactions import hooks as interaction_hooks
-from quire.tags.models import FIXED_TYPES, Tag, TagType
+from quire.tags.models import FIXED_TYPES, Tag
 
 from .models import Chapter, ChapterState, Creatorship, Series, SeriesWork, Work
 
@@ -147,10 +147,6 @@ def set_series(work: Work, series: Series | None, position: int | None = None) -
     series.updated_at = timezone.now()
     series.save(update_fields=["updated_at"])
 
-
-def user_tag_count(tags_by_type: dict[str, list[str]]) -> int:
-    user_types = {TagType.FANDOM, TagType.CHARACTER, TagType.RELATIONSHIP, TagType.FREEFORM}
-    return sum(len([n for n in names if n.strip()]) for t, names in tags_by_type.items() if t in user_types)
 
 
 # --- posting and editing through the forms ------------------------------------------
