@@ -137,6 +137,11 @@ if TASKS_REDIS_URL:
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# --- Search -------------------------------------------------------------------
+# `bitmap`: an in-memory index per process, built in the background at the first
+# search and kept fresh from the change log; `sql`: the database alone (the reference).
+SEARCH_BACKEND = env_choice("QUIRE_SEARCH_BACKEND", "bitmap", ("bitmap", "sql"))
+
 # --- Accounts -----------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 SIGNUP_MODE = env_choice("QUIRE_SIGNUP", "open", ("open", "invite", "closed"))

@@ -11,6 +11,14 @@ def _fast_clean_state(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()
+    # Each test gets its own search index, built inline: a background thread
+    # can't see the test's transaction, and the log can't describe a rollback.
+    from quire.search.backends import bitmap
+
+    bitmap.reset_shared()
+    bitmap.BUILD_IN_BACKGROUND = False
+    yield
+    bitmap.reset_shared()
 
 
 # Personas, as in every test module: the author of a work, an accepted

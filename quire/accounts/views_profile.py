@@ -16,7 +16,10 @@ PER_PAGE = 20
 
 def profile(request, username):
     profile_user = get_object_or_404(User, username__iexact=username, is_active=True)
-    works = Work.objects.by_user(profile_user, request.user).for_listing().order_by("-updated_at", "-pk")
+    works = Work.objects.by_user(profile_user, request.user)
+    if request.user != profile_user:
+        works = works.without_saved_exclusions(request.user)
+    works = works.for_listing().order_by("-updated_at", "-pk")
     page = Paginator(works, PER_PAGE).get_page(request.GET.get("page"))
     series = Series.objects.filter(creators__user=profile_user).distinct().order_by("-updated_at")
     if not (request.user == profile_user or (request.user.is_authenticated and request.user.can_moderate)):
@@ -44,6 +47,7 @@ def pseud_detail(request, username, pseud):
     works = (
         Work.objects.by_user(profile_user, request.user)
         .filter(pk__in=credited)
+        .without_saved_exclusions(request.user if request.user != profile_user else None)
         .for_listing()
         .order_by("-updated_at", "-pk")
     )

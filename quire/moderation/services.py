@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from quire.interactions.feedback import set_hidden_by_moderator
+from quire.search import changes as search_changes
 from quire.works.models import Work
 
 from .models import LogAction, ModerationLogEntry, Report, ReportStatus
@@ -34,6 +35,7 @@ def file_report(*, reporter, reason: str, details: str, work=None, comment=None,
 def hide_work(moderator, work: Work, *, hidden: bool = True, report: Report | None = None, note: str = "") -> None:
     _check(moderator)
     Work.objects.filter(pk=work.pk).update(hidden_by_moderator=hidden)
+    search_changes.log([work.pk])
     work.hidden_by_moderator = hidden
     ModerationLogEntry.objects.create(
         moderator=moderator, action=LogAction.HIDE_WORK if hidden else LogAction.UNHIDE_WORK,

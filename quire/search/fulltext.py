@@ -60,6 +60,37 @@ def restrict(qs, text: str):
     )
 
 
+# Past this many candidates PostgreSQL gets no id list: shipping it costs more than it saves.
+PG_AMONG_LIMIT = 20_000
+
+
+def matches(text: str, among=None) -> list[tuple[int, float]]:
+    """Works matching `text` with their scores, lower is better: the same numbers
+    `restrict` ranks by, for backends that filter elsewhere. With `among` (a set
+    of work ids, anything supporting `in`), works outside it may be left out,
+    which saves scoring them: scoring is most of the cost of a common word."""
+    with connection.cursor() as cursor:
+        if _postgres():
+            sql = (
+                "SELECT work_id, -ts_rank_cd(vector, websearch_to_tsquery('english', %s)) "
+                "FROM search_searchdocument WHERE vector @@ websearch_to_tsquery('english', %s)"
+            )
+            params = [text, text]
+            if among is not None and len(among) <= PG_AMONG_LIMIT:
+                sql += " AND work_id = ANY(%s)"
+                params.append(list(among))
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+        where = "search_fts MATCH %s"
+        if among is not None:
+            # SQLite tests the WHERE clause before it computes bm25 for the select
+            # list, so a row outside `among` is never scored.
+            connection.connection.create_function("quire_among", 1, among.__contains__)
+            where += " AND quire_among(rowid)"
+        cursor.execute(f"SELECT rowid, {BM25} FROM search_fts WHERE {where}", [fts5_query(text)])  # noqa: S608
+        return cursor.fetchall()
+
+
 def relevance_order() -> str:
     # bm25 is better when lower; ts_rank_cd when higher.
     return "-relevance" if _postgres() else "relevance"

@@ -14,6 +14,7 @@ from html import unescape
 
 from django.utils.html import strip_tags
 
+from . import changes
 from .models import SearchDocument
 
 # Keep one document within what every full-text engine indexes comfortably.
@@ -46,6 +47,7 @@ def reindex_works(work_ids: Iterable[int]) -> None:
     work_ids = set(work_ids)
     if not work_ids:
         return
+    changes.log(work_ids)
     works = Work.objects.filter(pk__in=work_ids).prefetch_related("tags", "creatorships__pseud", "chapters")
     for work in works:
         chapters = sorted(
@@ -82,3 +84,17 @@ def on_chapter_changed(sender, instance, raw=False, origin=None, **kwargs):
 
 def on_creatorship_changed(sender, instance, raw=False, origin=None, **kwargs):
     on_chapter_changed(sender, instance, raw=raw, origin=origin)
+
+
+def on_work_deleted(sender, instance, **kwargs):
+    # The document goes with the work (cascade); in-memory indexes must drop it too.
+    changes.log([instance.pk])
+
+
+def on_pseud_saved(sender, instance, raw=False, created=False, **kwargs):
+    # A renamed pseud changes its works' creator text and their place in the creator sort.
+    if raw or created:
+        return
+    from quire.works.models import Creatorship
+
+    reindex_works(Creatorship.objects.filter(pseud=instance).values_list("work_id", flat=True))

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quire.lib import text as textlib
-from quire.tags.models import ADULT_RATINGS, Tag, TagType
+from quire.tags.models import ADULT_RATINGS, FilterTagging, Tag, TagType
 
 TITLE_MAX = 255
 SUMMARY_MAX = 1250
@@ -34,9 +34,7 @@ class WorkQuerySet(models.QuerySet):
         public = Q(is_draft=False, hidden_by_moderator=False)
         if not (user and user.is_authenticated):
             return self.filter(public, restricted=False)
-        rule = public | Q(
-            creatorships__pseud__user=user, creatorships__accepted=True
-        )
+        rule = public | Q(creatorships__pseud__user=user, creatorships__accepted=True)
         if user.can_moderate:
             rule |= Q(is_draft=False)
         # The join on creatorships can repeat a work; filter on ids to keep one row each.
@@ -56,6 +54,15 @@ class WorkQuerySet(models.QuerySet):
         if not (viewer and viewer.is_authenticated and (viewer == author or viewer.can_moderate)):
             qs = qs.filter(anonymous=False)
         return qs.distinct()
+
+    def without_saved_exclusions(self, viewer) -> "WorkQuerySet":
+        """Drop works filed under a tag `viewer` asked never to see."""
+        from quire.search.backends import excluded_tag_ids
+
+        excluded = excluded_tag_ids(viewer)
+        if not excluded:
+            return self
+        return self.exclude(pk__in=FilterTagging.objects.filter(tag_id__in=excluded).values("work_id"))
 
     def for_listing(self) -> "WorkQuerySet":
         """What a works list shows of each work, fetched in a fixed number of queries."""
@@ -86,9 +93,7 @@ class Work(models.Model):
     expected_chapters = models.PositiveIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10000)]
     )
-    restricted = models.BooleanField(
-        "Only show to registered users", default=False
-    )
+    restricted = models.BooleanField("Only show to registered users", default=False)
     anonymous = models.BooleanField("Post anonymously", default=False)
     comment_permission = models.CharField(
         max_length=12, choices=CommentPermission.choices, default=CommentPermission.EVERYONE

@@ -11,6 +11,7 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 
 from quire.interactions import hooks as interaction_hooks
+from quire.search import changes as search_changes
 from quire.tags.models import FIXED_TYPES, Tag
 
 from .models import Chapter, ChapterState, Creatorship, Series, SeriesWork, Work
@@ -27,6 +28,7 @@ def refresh_counts(work: Work) -> None:
         # "Updated" means the newest chapter still up: deleting it moves the date back.
         work.updated_at = changes["updated_at"] = totals["last"]
     Work.objects.filter(pk=work.pk).update(**changes)
+    search_changes.log([work.pk])
 
 
 def renumber_chapters(work: Work, ordered_ids: list[int] | None = None) -> None:
@@ -137,16 +139,13 @@ def set_series(work: Work, series: Series | None, position: int | None = None) -
     membership = SeriesWork.objects.filter(series=series, work=work).first()
     if position is None:
         position = (
-            membership.position
-            if membership
-            else ((series.memberships.aggregate(m=Max("position"))["m"] or 0) + 1)
+            membership.position if membership else ((series.memberships.aggregate(m=Max("position"))["m"] or 0) + 1)
         )
     SeriesWork.objects.update_or_create(series=series, work=work, defaults={"position": position})
     if membership is None:
         interaction_hooks.series_grew(series, work)  # notifies series subscribers once this commits
     series.updated_at = timezone.now()
     series.save(update_fields=["updated_at"])
-
 
 
 # --- posting and editing through the forms ------------------------------------------
@@ -231,9 +230,7 @@ def update_work(
 
 
 @transaction.atomic
-def save_chapter(
-    chapter: Chapter, *, publish_now: bool = False, publish_at: datetime | None = None
-) -> Chapter:
+def save_chapter(chapter: Chapter, *, publish_now: bool = False, publish_at: datetime | None = None) -> Chapter:
     """Save a new or edited chapter and decide who sees it: published now, scheduled
     for `publish_at`, or (neither) a draft. A posted chapter stays posted."""
     if chapter.pk is None:

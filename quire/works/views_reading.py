@@ -24,9 +24,10 @@ def _get_visible_work(request, pk: int) -> Work:
     work = Work.objects.visible_to(request.user).filter(pk=pk).for_listing().first()
     if work is not None:
         return work
-    if not request.user.is_authenticated and Work.objects.filter(
-        pk=pk, restricted=True, is_draft=False, hidden_by_moderator=False
-    ).exists():
+    if (
+        not request.user.is_authenticated
+        and Work.objects.filter(pk=pk, restricted=True, is_draft=False, hidden_by_moderator=False).exists()
+    ):
         raise PermissionDenied("This work is only available to registered users of the archive. Log in to read it.")
     raise Http404("No such work.")
 
@@ -61,8 +62,13 @@ def _wants_full_work(request) -> bool:
 
 
 def home(request):
-    works = Work.objects.visible_to(request.user).posted().for_listing().order_by("-updated_at", "-pk")[:10]
-    return render(request, "works/home.html", {"works": works})
+    # Through search, like every works list, so the reader's saved exclusions apply.
+    from quire.search.backends import search
+    from quire.search.listing import works_in_order
+    from quire.search.query import Query
+
+    newest = search(Query(sort="updated", per_page=10), request.user, facets=False)
+    return render(request, "works/home.html", {"works": works_in_order(newest.ids)})
 
 
 def work_index(request):
@@ -145,9 +151,7 @@ def series_detail(request, pk):
 # --- error pages: plain words, never a stack trace ---------------------------------
 def error_403(request, exception=None):
     message = str(exception) if exception and str(exception) else "You don't have permission to see this page."
-    return render(
-        request, "errors/error.html", {"heading": "Access denied", "explanation": message}, status=403
-    )
+    return render(request, "errors/error.html", {"heading": "Access denied", "explanation": message}, status=403)
 
 
 def error_404(request, exception=None):

@@ -10,13 +10,14 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from quire.search.backends import FACET_LIMIT, search
+from quire.search.backends.bitmap import BitmapBackend
 from quire.search.backends.sql import SQLBackend
 from quire.search.query import Query
 from quire.tags.models import FilterTagging, Tag
 from quire.works.models import Work
 from tests.factories import make_user, make_work
 
-BACKENDS = [SQLBackend]
+BACKENDS = [SQLBackend, BitmapBackend.built]
 FANDOMS = ["Fandom A", "Fandom B", "Fandom C"]
 CHARACTERS = ["Ada", "Bea", "Cyd", "Dov"]
 FREEFORMS = ["Fluff", "Angst", "Crack", "Slow Burn", "Hurt/Comfort"]

@@ -21,12 +21,15 @@ def works(author):
     return Tag.objects.get(name="Smash (TV)")
 
 
-def test_an_excluded_tag_disappears_from_every_list_search_and_feed(login, reader, works):
+def test_an_excluded_tag_disappears_from_every_list_search_and_feed(login, reader, author, works):
     client = login(reader)
     angst = Tag.objects.get(name="Major Angst")
     client.post(reverse("search:add_exclusion"), {"tag": angst.pk})
     assert SavedExclusion.objects.filter(user=reader, tag=angst).exists()
     for url, params in [
+        (reverse("home"), {}),
+        (reverse("accounts:profile", args=[author.username]), {}),
+        (reverse("accounts:pseud", args=[author.username, author.username]), {}),
         (reverse("works:index"), {}),
         (reverse("search:works"), {"q": "tide"}),
         (reverse("search:tag_works", args=[works.pk]), {}),

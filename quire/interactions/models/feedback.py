@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 COMMENT_MAX = 10_000
+# The counts works lists sort by: changing one tells the search change log.
+SORTED_STATS = ("kudos", "hits", "comments", "bookmarks")
 
 
 class WorkStats(models.Model):
@@ -31,6 +33,10 @@ class WorkStats(models.Model):
     def bump(cls, work_id: int, field: str, delta: int = 1) -> None:
         if not delta:
             return
+        if field in SORTED_STATS:
+            from quire.search import changes
+
+            changes.log([work_id])
         updated = cls.objects.filter(work_id=work_id).update(**{field: F(field) + delta})
         if updated:
             return

@@ -12,6 +12,8 @@ backend must give identical answers (tests/search/test_differential.py).
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from .sql import SQLBackend
 
 FACET_LIMIT = 10
@@ -34,6 +36,10 @@ def excluded_tag_ids(viewer) -> list[int]:
 
 
 def get_backend():
+    if settings.SEARCH_BACKEND == "bitmap":
+        from .bitmap import BitmapBackend
+
+        return BitmapBackend()
     return SQLBackend()
 
 

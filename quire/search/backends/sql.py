@@ -4,9 +4,10 @@ own full-text index (FTS5 on SQLite, tsvector + GIN on PostgreSQL)."""
 from collections import defaultdict
 
 from django.apps import apps
+from django.db import connection
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Coalesce, Collate, Lower
 
 from quire.tags.models import FilterTagging, TagType
 from quire.works.models import Creatorship, Work
@@ -71,7 +72,7 @@ class SQLBackend:
     def ordered(self, qs, query):
         sort = query.effective_sort
         if sort == "relevance":
-            return qs.order_by(fulltext.relevance_order(), "-updated_at", "-pk")
+            return qs.order_by(fulltext.relevance_order(), F("updated_at").desc(nulls_last=True), "-pk")
         if sort == "updated":
             return qs.order_by(F("updated_at").desc(nulls_last=True), "-pk")
         if sort == "posted":
@@ -79,9 +80,9 @@ class SQLBackend:
         if sort in ("kudos", "hits", "comments", "bookmarks", "words"):
             return qs.annotate(sort_value=_stat(sort)).order_by("-sort_value", "-pk")
         if sort == "title":
-            return qs.order_by(Lower("title"), "pk")
+            return qs.order_by(codepoint_order(Lower("title")), "pk")
         if sort == "creator":
-            return qs.annotate(creator_name=_creator_sort_name()).order_by("creator_name", "pk")
+            return qs.annotate(creator_name=_creator_sort_name()).order_by(codepoint_order(F("creator_name")), "pk")
         return qs.order_by("-pk")
 
     def search(self, query, viewer, facets: bool = True):
@@ -113,6 +114,13 @@ class SQLBackend:
         return {t: sorted(by_type[t], key=lambda p: (-p[1], p[0]))[:FACET_LIMIT] for t in FACET_TYPES if by_type[t]}
 
 
+def codepoint_order(expression):
+    """Text ordered by code point on both databases (SQLite's BINARY, PostgreSQL's
+    "C"), so title and creator sorts agree everywhere and any backend can
+    reproduce them with Python's own string order."""
+    return Collate(expression, "C" if connection.vendor == "postgresql" else "BINARY")
+
+
 def _fandom_count():
     """How many fandoms a work is tagged with directly (meta tags don't make a crossover)."""
     return Subquery(
@@ -128,7 +136,7 @@ def _fandom_count():
 def _creator_sort_name():
     first = (
         Creatorship.objects.filter(work_id=OuterRef("pk"), accepted=True)
-        .annotate(lower=Lower("pseud__name"))
+        .annotate(lower=codepoint_order(Lower("pseud__name")))
         .order_by("lower", "pk")
         .values("lower")[:1]
     )

@@ -1,38 +1,45 @@
-"""`quire bench [NAME] [--small]`: Quire's benchmarks. Prints readable figures as it
-goes, then all of them as one JSON object on the last line."""
+"""`quire bench [NAME] [--small] [--works N] [--corpus PATH]`: Quire's benchmarks.
+Prints readable figures as it goes, then all of them as one JSON object on the last line."""
 
 import json
+from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test.utils import setup_test_environment, teardown_test_environment
 
 
-def _understanding(small: bool, works: int | None) -> dict:
+def _understanding(small: bool, works: int | None, corpus: str | None) -> dict:
     from quire.understanding.bench import run_bench
 
     return run_bench()
 
 
-def _reading(small: bool, works: int | None) -> dict:
+def _reading(small: bool, works: int | None, corpus: str | None) -> dict:
     from quire.core import bench_reading
 
     return _in_test_db(lambda: bench_reading.run(works or (200 if small else 2000), repeat=10 if small else 30))
 
 
-def _search(small: bool, works: int | None) -> dict:
+def _search(small: bool, works: int | None, corpus: str | None) -> dict:
     from quire.search import bench as search_bench
 
-    return _in_test_db(lambda: search_bench.run(works or (2000 if small else 20_000), repeat=10 if small else 30))
+    works = works or (2000 if small else 20_000)
+    repeat = 10 if small else 30
+    if not corpus:
+        return _in_test_db(lambda: search_bench.run(works, repeat))
+    path = Path(corpus).resolve()
+    return _in_corpus_db(path, works, lambda: search_bench.run(works, repeat, corpus=path))
 
 
-def _interactions(small: bool, works: int | None) -> dict:
+def _interactions(small: bool, works: int | None, corpus: str | None) -> dict:
     from quire.interactions.bench import run
 
     return run(small)  # makes and removes its own throw-away database
 
 
-def _downloads(small: bool, works: int | None) -> dict:
+def _downloads(small: bool, works: int | None, corpus: str | None) -> dict:
     from quire.downloads.bench import run
 
     return run(small)
@@ -60,6 +67,28 @@ def _in_test_db(measure):
         teardown_test_environment()
 
 
+def _in_corpus_db(path: Path, works: int, measure):
+    """Run `measure` on the SQLite file `path`, migrated first and kept after,
+    so a big search corpus is built once and measured many times."""
+    from quire.search.bench import prepare_corpus_file
+
+    if connection.vendor != "sqlite":
+        raise CommandError("--corpus keeps the corpus in an SQLite file; it needs QUIRE_DATABASE_URL on SQLite")
+    prepare_corpus_file(path, works)
+    setup_test_environment()
+    old_name = connection.settings_dict["NAME"]
+    connection.close()
+    connection.settings_dict["NAME"] = str(path)
+    try:
+        # Also brings an older corpus file up to migrations added since it was built.
+        call_command("migrate", verbosity=0, interactive=False)
+        return measure()
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = old_name
+        teardown_test_environment()
+
+
 class Command(BaseCommand):
     help = "Run the benchmarks: " + ", ".join(BENCHMARKS) + "."
 
@@ -68,13 +97,18 @@ class Command(BaseCommand):
         parser.add_argument("--only", choices=list(BENCHMARKS), help="the same as naming one")
         parser.add_argument("--small", action="store_true", help="small sizes, for CI")
         parser.add_argument("--works", type=int, help="corpus size for the reading and search benchmarks")
+        parser.add_argument(
+            "--corpus",
+            metavar="PATH",
+            help="search (SQLite): build the corpus into this file, or reuse the complete one it holds",
+        )
 
-    def handle(self, *args, which, only, small, works, **options):
+    def handle(self, *args, which, only, small, works, corpus, **options):
         chosen = [which or only] if (which or only) else list(BENCHMARKS)
         results = {}
         for number, name in enumerate(chosen, start=1):
             description, run = BENCHMARKS[name]
             self.stderr.write(f"[{number}/{len(chosen)}] {name}: {description}…")
-            results[name] = run(small, works)
+            results[name] = run(small, works, corpus)
             self.stdout.write(f"{name}: {json.dumps(results[name])}")
         self.stdout.write(json.dumps(results))

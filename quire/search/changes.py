@@ -1,0 +1,32 @@
+"""The search change log: `log(work_ids)` wherever something a search reads
+about a work changes, in the same transaction as the change, so an in-memory
+index (backends/bitmap.py) that reads the log before each search is never
+behind what the database has committed.
+
+The writers: `indexing.reindex_works` (a work saved or deleted, its chapters,
+filter tags or creators changed), `works.services.refresh_counts`,
+`moderation.services.hide_work` and `interactions.WorkStats.bump`.
+"""
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.utils import timezone
+
+# Rows older than this are deleted; an index that has not looked for longer rebuilds.
+RETENTION = timedelta(days=1)
+
+
+def log(work_ids: Iterable[int]) -> None:
+    from .models import SearchChange
+
+    now = timezone.now()
+    SearchChange.objects.bulk_create([SearchChange(work_id=w, created_at=now) for w in set(work_ids)])
+
+
+def prune(now=None) -> int:
+    from .models import SearchChange
+
+    now = now or timezone.now()
+    deleted, _ = SearchChange.objects.filter(created_at__lt=now - RETENTION).delete()
+    return deleted
