@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
+
+from quire.lib.urls import url_with_pk
 
 
 class TagType(models.TextChoices):
@@ -89,7 +90,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("tags:detail", args=[self.pk])
+        return url_with_pk("tags:detail", self.pk)
 
     @property
     def kind(self) -> str:

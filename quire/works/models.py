@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quire.lib import text as textlib
+from quire.lib.urls import url_with_pk
 from quire.tags.models import ADULT_RATINGS, FilterTagging, Tag, TagType
 
 TITLE_MAX = 255
@@ -125,7 +126,7 @@ class Work(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("works:detail", args=[self.pk])
+        return url_with_pk("works:detail", self.pk)
 
     # --- tags, read from a prefetch where there is one -------------------------
     def tags_of(self, tag_type: str) -> list[Tag]:

@@ -123,7 +123,6 @@ class BitmapIndex:
     def __init__(self):
         self.lock = threading.RLock()
         self.capacity = 0
-        self.ready = False
 
     # --- building ---------------------------------------------------------------------
     def build(self) -> "BitmapIndex":
@@ -140,7 +139,6 @@ class BitmapIndex:
             self._load_stats(None)
             self._load_all_tags()
             self._load_crossovers(None)
-            self.ready = True
             self.build_seconds = time.perf_counter() - started
             self.refresh()
             return self
