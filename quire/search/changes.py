@@ -18,7 +18,12 @@ RETENTION = timedelta(days=1)
 
 
 def log(work_ids: Iterable[int]) -> None:
+    from django.conf import settings
+
     from .models import SearchChange
+
+    if settings.SEARCH_BACKEND != "bitmap":
+        return  # nothing reads the log; an index made later starts from the database
 
     now = timezone.now()
     SearchChange.objects.bulk_create([SearchChange(work_id=w, created_at=now) for w in set(work_ids)])

@@ -167,3 +167,14 @@ def test_a_renamed_pseud_moves_its_works_in_the_creator_sort_and_text_search(aut
     for backend in (bitmap, SQLBackend()):
         assert search(by_creator, AnonymousUser(), backend=backend).ids == [second.pk, first.pk]
         assert search(Query(text="zebedee"), AnonymousUser(), backend=backend).ids == [first.pk]
+
+
+def test_the_change_log_is_written_only_when_an_index_reads_it(author, settings):
+    from quire.search.models import SearchChange
+
+    make_work(author, "Logged")
+    assert SearchChange.objects.exists()
+    SearchChange.objects.all().delete()
+    settings.SEARCH_BACKEND = "sql"
+    make_work(author, "Not logged")
+    assert not SearchChange.objects.exists()
