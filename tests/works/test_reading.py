@@ -135,3 +135,15 @@ def test_series_page_offers_bookmark_and_subscribe_to_readers(login, reader, aut
     assert "Unsubscribe from series" in client.get(series.get_absolute_url()).content.decode()
     response = client.get(reverse("interactions:bookmark", args=["series", series.pk]))
     assert response.status_code == 200
+
+
+def test_blurb_tag_links_are_escaped_and_lead_to_their_tags(client, author):
+    from quire.tags.models import Tag
+
+    make_work(author, "Marked Up", fandoms=("Smash (TV)", "Glee"), freeforms=("<b>Bold</b> & Brave",))
+    page = client.get(reverse("works:index")).content.decode()
+    tag = Tag.objects.get(name="<b>Bold</b> & Brave")
+    assert f'<li class="freeforms"><a href="/tags/{tag.pk}/">&lt;b&gt;Bold&lt;/b&gt; &amp; Brave</a></li>' in page
+    assert "<b>Bold</b>" not in page
+    fandoms = [Tag.objects.get(name=n) for n in ("Glee", "Smash (TV)")]
+    assert ", ".join(f'<a href="/tags/{t.pk}/">{t.name}</a>' for t in fandoms) in page

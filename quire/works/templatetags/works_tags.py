@@ -20,3 +20,14 @@ def byline(work, user):
 @register.filter
 def tags_of(work, tag_type):
     return work.tags_of(tag_type)
+
+
+@register.simple_tag
+def tag_links(work, tag_type, item_class=""):
+    """A blurb's links to its tags of one type: list items of `item_class`, or
+    comma-separated links without one. Built here rather than by a template loop,
+    which was half the time of rendering a works page."""
+    links = ((t.get_absolute_url(), t.name) for t in work.tags_of(tag_type))
+    if item_class:
+        return format_html_join("", '<li class="{}"><a href="{}">{}</a></li>', ((item_class, *link) for link in links))
+    return format_html_join(", ", '<a href="{}">{}</a>', links)
