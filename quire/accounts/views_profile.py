@@ -14,12 +14,18 @@ from .models import Pseud, User
 PER_PAGE = 20
 
 
-def profile(request, username):
-    profile_user = get_object_or_404(User, username__iexact=username, is_active=True)
+def _listed_works(request, profile_user):
+    """The works a profile lists: by the visibility rule, and without tags the
+    reader excluded (your own profile shows all of your works)."""
     works = Work.objects.by_user(profile_user, request.user)
     if request.user != profile_user:
         works = works.without_saved_exclusions(request.user)
-    works = works.for_listing().order_by("-updated_at", "-pk")
+    return works
+
+
+def profile(request, username):
+    profile_user = get_object_or_404(User, username__iexact=username, is_active=True)
+    works = _listed_works(request, profile_user).for_listing().order_by("-updated_at", "-pk")
     page = Paginator(works, PER_PAGE).get_page(request.GET.get("page"))
     series = Series.objects.filter(creators__user=profile_user).distinct().order_by("-updated_at")
     if not (request.user == profile_user or (request.user.is_authenticated and request.user.can_moderate)):
@@ -45,9 +51,8 @@ def pseud_detail(request, username, pseud):
     # pseud's accepted credits must not bring them back, so it only filters further.
     credited = Creatorship.objects.filter(pseud=pseud, accepted=True).values("work_id")
     works = (
-        Work.objects.by_user(profile_user, request.user)
+        _listed_works(request, profile_user)
         .filter(pk__in=credited)
-        .without_saved_exclusions(request.user if request.user != profile_user else None)
         .for_listing()
         .order_by("-updated_at", "-pk")
     )

@@ -92,3 +92,11 @@ def test_saved_searches_belong_to_their_reader(login, reader, author):
 def test_guests_are_asked_to_log_in_to_save_filters(client):
     response = client.get(reverse("search:saved_filters"))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_your_own_profile_still_lists_your_works_with_a_tag_you_excluded(login, reader):
+    make_work(reader, "Mine", freeforms=("Major Angst",))
+    client = login(reader)
+    client.post(reverse("search:add_exclusion"), {"name": "Major Angst"})
+    assert "Mine" not in client.get(reverse("works:index")).content.decode()
+    assert "Mine" in client.get(reverse("accounts:profile", args=[reader.username])).content.decode()
