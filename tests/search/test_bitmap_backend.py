@@ -178,3 +178,14 @@ def test_the_change_log_is_written_only_when_an_index_reads_it(author, settings)
     settings.SEARCH_BACKEND = "sql"
     make_work(author, "Not logged")
     assert not SearchChange.objects.exists()
+
+
+def test_log_rows_older_than_the_retention_are_pruned(author):
+    from quire.search.models import SearchChange
+
+    make_work(author, "Old")
+    SearchChange.objects.update(created_at=timezone.now() - search_changes.RETENTION - timedelta(minutes=1))
+    make_work(author, "New")
+    assert search_changes.prune() > 0
+    assert not SearchChange.objects.filter(created_at__lt=timezone.now() - search_changes.RETENTION).exists()
+    assert SearchChange.objects.exists()
