@@ -256,11 +256,13 @@ class BitmapIndex:
             self.overflow[int(work_id)] = tags[(works == work_id) & ~fits]
             self.overflowing.add(int(work_id))
 
-    def _load_tag_types(self):
-        unknown = [t for t in self.tags if t not in self.tag_type]
+    def _load_tag_types(self, tag_ids=None):
+        """Types of the tags not seen before (among `tag_ids`, or all)."""
+        unknown = [t for t in (self.tags if tag_ids is None else tag_ids) if t not in self.tag_type]
         for chunk in _chunks(unknown, 5000):
             self.tag_type.update(Tag.objects.filter(pk__in=chunk).values_list("pk", "type"))
-        self._types_dirty = True
+        if unknown:
+            self._types_dirty = True
 
     def _load_crossovers(self, work_ids):
         """Works tagged directly with more than one fandom (meta tags don't make a crossover)."""
@@ -297,24 +299,28 @@ class BitmapIndex:
     def reload(self, work_ids: set[int]):
         """Forget what the index knew of these works and read them again."""
         self._grow(max(work_ids) + 1)
+        before = {work_id: self._row(work_id).tolist() for work_id in work_ids}
         for work_id in work_ids:
             self._forget(work_id)
+        filed: dict[int, list[int]] = {}
         for chunk in _chunks(work_ids):
             self._load_works(Work.objects.filter(pk__in=chunk))
             self._load_stats(chunk)
             self._load_crossovers(chunk)
-            by_work: dict[int, list[int]] = {}
             for work_id, tag_id in FilterTagging.objects.filter(work_id__in=chunk).values_list("work_id", "tag_id"):
-                by_work.setdefault(work_id, []).append(tag_id)
+                filed.setdefault(work_id, []).append(tag_id)
                 self.tags.setdefault(tag_id, BitMap()).add(work_id)
-            for work_id, tag_ids in by_work.items():
-                self._set_row(work_id, np.array(sorted(tag_ids), dtype=np.int64))
             for name, keys in self.ordered.items():
                 found = self._sort_keys(name, chunk)
                 for work_id in chunk:
                     keys.set(work_id, found.get(work_id))
-        self._sizes = None
-        self._load_tag_types()
+        for work_id, tag_ids in filed.items():
+            self._set_row(work_id, np.array(sorted(tag_ids), dtype=np.int64))
+        # Most changes are kudos and hits: tag sizes and types are only worked
+        # out again when a work was filed differently.
+        if any(sorted(filed.get(w, ())) != sorted(tags) for w, tags in before.items()):
+            self._sizes = None
+            self._load_tag_types({t for tags in filed.values() for t in tags})
 
     def _forget(self, work_id: int):
         for tag_id in self._row(work_id):
