@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "quire.core.busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "quire.urls"
@@ -101,11 +102,17 @@ except ValueError as exc:
     ) from None
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    # WAL lets readers and the worker read while a request writes; IMMEDIATE
-    # transactions take the write lock up front instead of failing mid-way.
+    # WAL lets readers and the worker read while a request writes. A writer waits
+    # up to QUIRE_DB_BUSY_TIMEOUT seconds for the lock (sqlite3's timeout is the
+    # busy handler); what still can't get it becomes a "busy, try again" page
+    # (core/busy.py), never a 500. IMMEDIATE transactions take the write lock at
+    # BEGIN, where the busy timeout applies: a DEFERRED transaction that read first
+    # and then writes fails at once with "database is locked" if another writer
+    # committed meanwhile, and waiting can't help it.
     _db["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("QUIRE_DB_BUSY_TIMEOUT", 10, minimum=0),
     }
 elif _db["ENGINE"] not in ("django.db.backends.postgresql",):
     raise ImproperlyConfigured(

@@ -17,4 +17,5 @@ urlpatterns = [
 
 handler403 = "quire.works.views_reading.error_403"
 handler404 = "quire.works.views_reading.error_404"
-handler500 = "quire.works.views_reading.error_500"
+# A locked database is "busy, try again" (503) rather than an error.
+handler500 = "quire.core.busy.server_error"
