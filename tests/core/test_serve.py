@@ -1,0 +1,114 @@
+"""`quire serve` keeps its background worker running: a worker that exits is
+started again with the reason logged and a growing pause, and stopping the
+server (Ctrl+C or SIGTERM) stops the worker for good."""
+
+import logging
+import os
+import re
+import signal
+import sys
+import urllib.request
+
+import pytest
+
+from quire.core.supervise import FIRST_DELAY, HEALTHY_AFTER, MAX_DELAY, Supervisor, exit_reason
+from tests.core.conftest import QUIRE, Process, free_port, quire_env, wait_until
+
+DIES_ON_LOCK = [
+    sys.executable,
+    "-c",
+    "import sys; print('Traceback (most recent call last):', file=sys.stderr);"
+    "print('  File \"worker.py\", line 1', file=sys.stderr);"
+    "print('django.db.utils.OperationalError: database is locked', file=sys.stderr); sys.exit(3)",
+]
+
+
+class FakeClock:
+    """Each worker run lasts `run_lengths[i]` seconds of pretend time."""
+
+    def __init__(self, run_lengths):
+        self.now, self.run_lengths, self.reads = 0.0, list(run_lengths), 0
+
+    def __call__(self):
+        self.reads += 1
+        if self.reads % 2 == 0:  # the read after a run: that run's length has passed
+            self.now += self.run_lengths.pop(0)
+        return self.now
+
+
+def test_a_worker_that_keeps_dying_is_restarted_with_growing_pauses_and_the_reason_logged(caplog, tmp_path):
+    pauses = []
+    runs = 9
+    # Seven quick deaths, then one after a healthy hour, then a quick one again.
+    clock = FakeClock([0.5] * 7 + [HEALTHY_AFTER + 1, 0.5])
+
+    def pause(seconds):
+        pauses.append(seconds)
+        return len(pauses) >= runs  # then stop, as Ctrl+C would
+
+    errors = (tmp_path / "stderr").open("w")
+    supervisor = Supervisor(DIES_ON_LOCK, announce=lambda line: None, clock=clock, pause=pause, stderr=errors)
+    with caplog.at_level(logging.WARNING, logger="quire.serve"):
+        supervisor.run()
+    assert pauses == [1, 2, 4, 8, 16, 32, MAX_DELAY, FIRST_DELAY, 2]
+    assert supervisor.restarts == runs - 1
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == runs
+    assert messages[0] == (
+        "Background worker stopped (exit code 3; last output: django.db.utils.OperationalError: "
+        "database is locked); restarting in 1 s."
+    )
+    errors.close()
+    assert "database is locked" in (tmp_path / "stderr").read_text()  # the worker's own output still shows
+
+
+def test_exit_reasons_name_the_signal_or_the_code():
+    assert exit_reason(-9, []) == "killed by SIGKILL"
+    assert exit_reason(1, ["Traceback:", "  File x", "MemoryError"]) == "exit code 1; last output: MemoryError"
+    assert exit_reason(0, []) == "exit code 0"
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie has exited but not yet been collected by its parent.
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split(")")[-1].split()[0] != "Z"
+
+
+def started_pid(line: str) -> int | None:
+    match = re.search(r"Background worker started \(pid (\d+)\)", line)
+    return int(match.group(1)) if match else None
+
+
+@pytest.mark.parametrize("stop_with", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl+C"])
+def test_serve_restarts_a_killed_worker_and_stops_it_on_shutdown(data_dir, stop_with):
+    port = free_port()
+    serve = Process([*QUIRE, "serve", "--addr", f"127.0.0.1:{port}"], quire_env(data_dir))
+    try:
+        first = started_pid(serve.wait_for(started_pid))
+        wait_until(lambda: alive(first), what="the first worker")
+        os.kill(first, signal.SIGKILL)  # as the OOM killer, or a crash, would
+
+        serve.wait_for(lambda line: "Background worker stopped (killed by SIGKILL); restarting in 1 s." in line)
+        second = started_pid(serve.wait_for(started_pid))
+        assert second != first and alive(second)
+
+        def site_answers():
+            try:
+                return urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).status == 200
+            except OSError:
+                return False
+
+        wait_until(site_answers, timeout=90, what="the site to answer")
+
+        # Ctrl+C in a terminal reaches the whole foreground group; a service manager signals the server.
+        os.killpg(serve.popen.pid, stop_with) if stop_with == signal.SIGINT else serve.popen.send_signal(stop_with)
+        serve.wait_for(lambda line: "Background worker stopped." in line)
+        assert serve.popen.wait(timeout=60) == 0
+        assert not alive(second)
+        assert sum(1 for line in serve.lines if started_pid(line)) == 2  # not restarted on the way out
+    finally:
+        serve.stop()
