@@ -106,12 +106,21 @@ class Supervisor:
             )
         self.announce(f"Background worker started (pid {self.process.pid}).")
         last_lines: collections.deque[str] = collections.deque(maxlen=20)
+        echo = threading.Thread(target=self._echo, args=(self.process.stderr, last_lines), daemon=True)
+        echo.start()
+        # Wait for the worker itself, not for the end of its output: a job process it
+        # forked (RQ's work horse) may hold the pipe open after the worker died.
+        returncode = self.process.wait()
+        echo.join(timeout=10)
+        # Still echoing after that (a forked job holds the pipe): give the exit code alone.
+        return returncode, [] if echo.is_alive() else list(last_lines)
+
+    def _echo(self, stream, last_lines) -> None:
         out = self.stderr or sys.stderr
-        for line in self.process.stderr:
+        for line in stream:
             last_lines.append(line.rstrip("\n"))
             out.write(line)
             out.flush()
-        return self.process.wait(), list(last_lines)
 
     # --- stopping -----------------------------------------------------------------------------
 
