@@ -5,6 +5,8 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from quire.lib.busy import skipped_when_busy
+
 from .keys import visitor_key
 from .models import Bookmark, Comment, Hit, Kudos, ReaderSettings, Reading, Subscription, WorkStats
 
@@ -15,6 +17,14 @@ def record_visit(request, work, chapter=None) -> None:
     user = request.user
     if work.is_draft or work.is_creator(user):
         return
+    # Counting is bookkeeping: while another writer holds SQLite's lock the reader
+    # gets the page at once, uncounted, rather than waiting and a "busy" page.
+    with skipped_when_busy(f"counting a visit to work {work.pk}"):
+        _count_visit(request, work, chapter)
+
+
+def _count_visit(request, work, chapter) -> None:
+    user = request.user
     try:
         with transaction.atomic():
             Hit.objects.create(work=work, visitor_key=visitor_key(request), day=timezone.localdate())
