@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from .htmlparse import paragraphs, parse_html, sel
+from . import ao3 as ao3_reader
+from .headers import apply_header, split_header
+from .htmlparse import inner_html, paragraphs, parse_html, sel
 from .model import AnalyzeError, Structure
 from .sites import html_structure
 from .structure import classify, parse, parse_items
@@ -98,9 +100,19 @@ def _load_bytes(data: bytes, name: str) -> Document:
         _require_text(structure, name)
         return Document(name, fmt, readable, structure)
     fmt = "markdown" if ext in (".md", ".markdown") else "text"
-    structure = parse(text)
+    structure = parse_with_header(text)
     _require_text(structure, name)
     return Document(name, fmt, text, structure)
+
+
+def parse_with_header(text: str) -> Structure:
+    """Parse a pasted or plain-text story, reading a `Title:`/`Fandom:` header block on top
+    as what the author states rather than as notes."""
+    header, rest = split_header(text)
+    if header is None:
+        return parse(text)
+    structure = parse(rest) if rest.strip() else Structure()
+    return apply_header(structure, header)
 
 
 def _require_text(structure: Structure, name: str) -> None:
@@ -223,6 +235,7 @@ def _epub(zf: zipfile.ZipFile, name: str) -> Document:
     manifest = {el.get("id"): el for el in opf.iter() if el.tag.endswith("}item")}
     title_el = next((el for el in opf.iter() if el.tag.endswith("}title")), None)
     paras: list[str] = []
+    bodies: list[str] = []
     for ref in (el for el in opf.iter() if el.tag.endswith("}itemref")):
         item = manifest.get(ref.get("idref"))
         if item is None or "nav" in (item.get("properties") or ""):
@@ -232,7 +245,19 @@ def _epub(zf: zipfile.ZipFile, name: str) -> Document:
             continue
         markup = decode(zf.read(href), f"{name}:{href}")
         root = parse_html(markup)
-        paras.extend(paragraphs(root.find(sel("body")) or root))
+        body = root.find(sel("body")) or root
+        paras.extend(paragraphs(body))
+        bodies.append(inner_html(body))
+    # AO3's EPUB is its HTML download split into files: read it back as one download.
+    joined = "<html><body>" + "\n".join(bodies) + "</body></html>"
+    joined_root = parse_html(joined)
+    if ao3_reader.is_download(joined_root, joined):
+        structure = ao3_reader.download(joined_root, joined)
+        if structure.chapters:
+            if not structure.title and title_el is not None and title_el.text:
+                structure.title = title_el.text.strip()
+            _require_text(structure, name)
+            return Document(name, "epub", "\n\n".join(paras), structure)
     doc = _from_paragraphs(paras, name, "epub")
     if title_el is not None and title_el.text and not doc.structure.title:
         doc.structure.title = title_el.text.strip()

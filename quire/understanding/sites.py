@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 
-from .htmlparse import Node, paragraphs, parse_html, sel
+from . import ao3 as ao3_reader
+from . import ffn as ffn_reader
+from .headers import apply_header, split_header
+from .htmlparse import Node, inner_html, paragraphs, parse_html, sel
 from .model import Chapter, Structure
-from .structure import classify, parse_items
+from .structure import classify, parse, parse_items
 
 
 def _block(node: Node | None) -> str | None:
@@ -116,7 +119,10 @@ def ffn(root: Node) -> Structure | None:
     if story is None:
         return None
     result = parse_items(classify(paragraphs(story)))
+    if len(result.chapters) == 1:
+        result.chapters[0].html = inner_html(story) or None
     top = root.find(sel(id="profile_top"))
+    result.metadata = ffn_reader.metadata(root, top)
     if top is not None:
         title = top.find(sel("b", "xcontrast_txt"))
         summary = top.find(sel("div", "xcontrast_txt"))
@@ -132,13 +138,24 @@ def ffn(root: Node) -> Structure | None:
 def html_structure(markup: str) -> tuple[Structure, str, str]:
     """(structure, format, readable text) for an HTML document."""
     root = parse_html(markup)
-    for name, extract in (("ao3", ao3), ("ffn", ffn)):
-        found = extract(root)
-        if found is not None:
-            return found, name, _readable(found)
+    page = ao3_reader.work_page(root, markup)
+    if page is not None:
+        return page, "ao3", _readable(page)
+    if ao3_reader.is_download(root, markup):
+        found = ao3_reader.download(root, markup)
+        if found.chapters:
+            return found, "ao3", _readable(found)
+    found = ffn(root)
+    if found is not None:
+        return found, "ffn", _readable(found)
     body = root.find(sel("body")) or root
     paras = paragraphs(body)
-    return parse_items(classify(paras)), "html", "\n\n".join(paras)
+    text = "\n\n".join(paras)
+    header, rest = split_header(text)
+    if header is not None:
+        structure = apply_header(parse(rest) if rest.strip() else Structure(), header)
+        return structure, "html", text
+    return parse_items(classify(paras)), "html", text
 
 
 def _readable(s: Structure) -> str:
