@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from . import ao3 as ao3_reader
+from . import odt
 from .headers import apply_header, split_header
 from .htmlparse import inner_html, paragraphs, parse_html, sel
 from .model import AnalyzeError, Structure
@@ -183,7 +184,10 @@ def _load_zip(data: bytes, name: str, ext: str) -> Document:
             raise AnalyzeError(f"{name}: the archive unpacks to more than "
                                f"{MAX_UNZIPPED // 1048576} MB. Export a smaller file.")
         if "word/document.xml" in names:
-            return _docx(zf, name)
+            return _docx(zf, name, data)
+        if "content.xml" in names and (ext == ".odt" or b"opendocument.text" in zf.read("mimetype")[:100]
+                                       if "mimetype" in names else ext == ".odt"):
+            return _odt(zf, name)
         if "META-INF/container.xml" in names or ext == ".epub":
             return _epub(zf, name)
     except AnalyzeError:
@@ -203,8 +207,31 @@ def _xml(data: bytes) -> ET.Element:
     return ET.fromstring(data)  # noqa: S314 - entity declarations refused above
 
 
-def _docx(zf: zipfile.ZipFile, name: str) -> Document:
-    root = _xml(zf.read("word/document.xml"))
+def _odt(zf: zipfile.ZipFile, name: str) -> Document:
+    content = _xml(zf.read("content.xml"))
+    styles = _xml(zf.read("styles.xml")) if "styles.xml" in zf.namelist() else None
+    return _from_html(odt.to_html(content, styles), name, "odt")
+
+
+def _from_html(markup: str, name: str, fmt: str) -> Document:
+    structure, _, readable = html_structure("<html><body>" + markup + "</body></html>")
+    _require_text(structure, name)
+    return Document(name, fmt, readable, structure)
+
+
+def _docx(zf: zipfile.ZipFile, name: str, data: bytes) -> Document:
+    root = _xml(zf.read("word/document.xml"))  # refuses entity tricks before mammoth reads it
+    try:
+        import mammoth
+    except ImportError:  # without mammoth, the text is still read (without its formatting)
+        return _docx_text(root, name)
+    # mammoth turns Word's styles into clean HTML (italics, bold, lists, links, headings);
+    # underline and strike-through are kept too, as the archive allows them.
+    result = mammoth.convert_to_html(io.BytesIO(data), style_map="u => u\nstrike => s")
+    return _from_html(result.value, name, "docx")
+
+
+def _docx_text(root: ET.Element, name: str) -> Document:
     paras: list[str] = []
     for p in root.iter(W + "p"):
         style = p.find(f"{W}pPr/{W}pStyle")

@@ -312,3 +312,74 @@ The lamp went out at three in the morning.
 Maren was up the stairs before she was awake, and Ida was a step behind her, carrying the spare wick and a
 grudge about being woken. Neither of them said anything at the top. There was nothing that needed saying.
 """
+
+
+def _zip(files: dict[str, str], first: tuple[str, str] | None = None) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        if first:
+            zf.writestr(zipfile.ZipInfo(first[0]), first[1])
+        for name, text in files.items():
+            zf.writestr(name, text)
+    return buf.getvalue()
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx_bytes() -> bytes:
+    """A Word file written the way Word writes one: two chapters under Heading 1, a run in
+    italics, one in bold, one underlined."""
+    def para(*runs: str, style: str | None = None) -> str:
+        ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+        return f"<w:p>{ppr}{''.join(runs)}</w:p>"
+
+    def run(text: str, *marks: str) -> str:
+        marks = tuple('u w:val="single"' if m == "u" else m for m in marks)  # as Word writes underline
+        rpr = "<w:rPr>" + "".join(f"<w:{m}/>" for m in marks) + "</w:rPr>" if marks else ""
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+    body = "".join([
+        para(run("Chapter 1: Fog"), style="Heading1"),
+        para(run("The fog came in "), run("sideways", "i"), run(", which fog is not supposed to do.")),
+        para(run("Maren lit the lamp "), run("early", "b"), run(" and wrote the time in the ledger.")),
+        para(run("Chapter 2: Clear"), style="Heading1"),
+        para(run("By morning the sea was "), run("flat", "u"), run(" and the gulls were back, loud as ever.")),
+    ])
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}><w:body>{body}'
+                "</w:body></w:document>")
+    styles = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W_NS}>'
+              '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>')
+    return _zip({
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        "word/_rels/document.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+        "word/document.xml": document,
+        "word/styles.xml": styles,
+    })
+
+
+def odt_bytes() -> bytes:
+    """An OpenDocument text as LibreOffice writes one: automatic styles for italic and bold
+    spans and a centred paragraph, a heading per chapter."""
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+          'xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3"')
+    content = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content {ns}><office:automatic-styles>
+<style:style style:name="T1" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>
+<style:style style:name="T2" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+<style:style style:name="P1" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/></style:style>
+</office:automatic-styles><office:body><office:text>
+<text:h text:outline-level="1">Chapter 1: Driftwood</text:h>
+<text:p>Ida collected <text:span text:style-name="T1">driftwood</text:span> the way other people collected stamps.</text:p>
+<text:p>Each piece went on the <text:span text:style-name="T2">long shelf</text:span>, labelled in her small hand.</text:p>
+<text:p text:style-name="P1">* * *</text:p>
+<text:p>Maren never asked what the labels said.<text:line-break/>She read them anyway, at night.</text:p>
+<text:h text:outline-level="1">Chapter 2: Shelf</text:h>
+<text:p>The shelf broke in <text:a xlink:href="https://example.org/storm">the March storm</text:a>, and they built a better one.</text:p>
+</office:text></office:body></office:document-content>"""
+    return _zip({"content.xml": content, "META-INF/manifest.xml": '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>'},
+                first=("mimetype", "application/vnd.oasis.opendocument.text"))

@@ -176,3 +176,23 @@ def test_rating_scales_map_to_the_archives_ratings(rating, expected):
     from quire.works.importing import stated_tags
 
     assert stated_tags(Metadata(rating=rating))[TagType.RATING] == [expected]
+
+
+def test_docx_keeps_italics_bold_underline_and_its_chapters(tmp_path, author):
+    work = _import(tmp_path, author, "fog.docx", F.docx_bytes())
+    chapters = list(work.chapters.order_by("position"))
+    assert [c.title for c in chapters] == ["Fog", "Clear"]
+    assert "<em>sideways</em>" in chapters[0].text_html
+    assert "<strong>early</strong>" in chapters[0].text_html
+    assert "<u>flat</u>" in chapters[1].text_html
+    assert "Chapter 2" not in chapters[0].text_html
+
+
+def test_odt_keeps_italics_bold_links_alignment_and_breaks(tmp_path, author):
+    work = _import(tmp_path, author, "driftwood.odt", F.odt_bytes())
+    chapters = list(work.chapters.order_by("position"))
+    assert [c.title for c in chapters] == ["Driftwood", "Shelf"]
+    first = chapters[0].text_html
+    assert "<i>driftwood</i>" in first and "<b>long shelf</b>" in first
+    assert "<hr>" in first and "<br>" in first
+    assert '<a href="https://example.org/storm"' in chapters[1].text_html
