@@ -17,7 +17,7 @@ from django.utils import timezone
 from quire.tags.canon import canon_from_database
 from quire.understanding import AnalyzeError, load, suggest
 from quire.understanding.canon import Canon
-from quire.works.importing import ImportProblem, create_draft, find_existing
+from quire.works.importing import ImportProblem, check_structure, create_draft, find_existing
 from quire.works.models import Work
 
 from .models import ImportBatch, ImportItem, ItemStatus
@@ -59,6 +59,7 @@ def import_file(user, data: bytes, filename: str, *, on_duplicate: str = "", can
         if existing is not None and on_duplicate not in ("update", "new"):
             return Outcome(ItemStatus.DUPLICATE, f"already imported as the draft \u201c{existing.title}\u201d",
                            existing=existing)
+        check_structure(document.structure)  # refuse what cannot be stored before suggesting tags
         suggestions = suggest(document.structure, canon if canon is not None else canon_from_database())
         work = create_draft(user, document.structure, suggestions, fallback_title=fallback_title(filename),
                             replace=existing if on_duplicate == "update" else None)

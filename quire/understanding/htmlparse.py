@@ -89,12 +89,13 @@ class _Builder(HTMLParser):
         if tag in BLOCK and self.cur.tag == "p" and self.cur.parent is not None:
             self.cur = self.cur.parent  # a block closes an open <p>
             self.depth -= 1
+        if self.depth >= MAX_DEPTH and tag not in VOID:
+            # Too deep to be a story's markup: the element is dropped, its text is kept.
+            self.flat[tag] = self.flat.get(tag, 0) + 1
+            return
         node = Node(tag, {k: v or "" for k, v in attrs}, self.cur)
         self.cur.children.append(node)
         if tag in VOID:
-            return
-        if self.depth >= MAX_DEPTH:
-            self.flat[tag] = self.flat.get(tag, 0) + 1
             return
         self.cur = node
         self.depth += 1

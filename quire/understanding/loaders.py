@@ -11,6 +11,9 @@ import io
 import os
 import posixpath
 import re
+import shutil
+import subprocess
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +24,7 @@ from . import odt
 from .headers import apply_header, split_header
 from .htmlparse import inner_html, paragraphs, parse_html, sel
 from .model import AnalyzeError, Structure
-from .sites import html_structure
+from .sites import LongParagraph, check_paragraphs, html_structure
 from .structure import classify, parse, parse_items
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -80,6 +83,38 @@ def load(source: str | os.PathLike[str] | bytes, filename: str | None = None,
     return _load_bytes(data, name)
 
 
+EBOOK_EXTENSIONS = {".mobi", ".azw3", ".azw", ".pdf", ".prc"}
+CONVERT_SECONDS = 120
+
+
+def _ebook_to_epub(data: bytes, name: str, ext: str) -> bytes:
+    """MOBI, AZW3 and PDF through Calibre's ebook-convert (as AO3 makes them), when installed."""
+    tool = shutil.which("ebook-convert")
+    if tool is None:
+        raise AnalyzeError(f"{name}: {ext.lstrip('.').upper()} files need Calibre's ebook-convert, which this "
+                           "server does not have. Download the EPUB or HTML version instead, or convert the "
+                           "file to EPUB with Calibre and upload that.")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"book{ext if ext in EBOOK_EXTENSIONS else '.mobi'}"
+        target = Path(tmp) / "book.epub"
+        source.write_bytes(data)
+        try:
+            subprocess.run([tool, str(source), str(target)], capture_output=True,  # noqa: S603 - fixed argv
+                           timeout=CONVERT_SECONDS, check=True)
+        except (subprocess.SubprocessError, OSError):
+            raise AnalyzeError(f"{name}: Calibre could not convert this file. Download the EPUB or HTML "
+                               "version instead.") from None
+        if not target.is_file():
+            raise AnalyzeError(f"{name}: Calibre could not convert this file. Download the EPUB or HTML "
+                               "version instead.")
+        return target.read_bytes()
+
+
+def _long_paragraph(name: str, length: int) -> str:
+    return (f"{name}: one paragraph is {length:,} characters long with no line break, which no story has. "
+            "Check this is the story file; if it is, put a blank line between its paragraphs and try again.")
+
+
 def _too_big(name: str, size: int, limit: int) -> str:
     return (f"{name}: the file is {size / 1048576:.1f} MB, over the {limit / 1048576:.0f} MB "
             "limit. Split the story into smaller files (one per chapter) and try again.")
@@ -91,15 +126,21 @@ def _load_bytes(data: bytes, name: str) -> Document:
     ext = posixpath.splitext(name.lower())[1]
     if data.startswith(b"PK\x03\x04"):
         return _load_zip(data, name, ext)
+    if ext in EBOOK_EXTENSIONS or data[60:68] == b"BOOKMOBI" or data.startswith(b"%PDF"):
+        return _load_zip(_ebook_to_epub(data, name, ext or ".pdf"), name, ".epub")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise AnalyzeError(f"{name}: this is {what}, not a story text. Save the story as "
                                ".txt, .html, .md, .docx or .epub and try again.")
     text = decode(data, name)
-    if ext in (".html", ".htm", ".xhtml") or _HTML_RE.search(data[:4096]):
-        structure, fmt, readable = html_structure(text)
-        _require_text(structure, name)
-        return Document(name, fmt, readable, structure)
+    try:
+        if ext in (".html", ".htm", ".xhtml") or _HTML_RE.search(data[:4096]):
+            structure, fmt, readable = html_structure(text)
+            _require_text(structure, name)
+            return Document(name, fmt, readable, structure)
+        check_paragraphs(text.splitlines())
+    except LongParagraph as exc:
+        raise AnalyzeError(_long_paragraph(name, exc.length)) from None
     fmt = "markdown" if ext in (".md", ".markdown") else "text"
     structure = parse_with_header(text)
     _require_text(structure, name)
@@ -214,7 +255,10 @@ def _odt(zf: zipfile.ZipFile, name: str) -> Document:
 
 
 def _from_html(markup: str, name: str, fmt: str) -> Document:
-    structure, _, readable = html_structure("<html><body>" + markup + "</body></html>")
+    try:
+        structure, _, readable = html_structure("<html><body>" + markup + "</body></html>")
+    except LongParagraph as exc:
+        raise AnalyzeError(_long_paragraph(name, exc.length)) from None
     _require_text(structure, name)
     return Document(name, fmt, readable, structure)
 
@@ -292,6 +336,10 @@ def _epub(zf: zipfile.ZipFile, name: str) -> Document:
 
 
 def _from_paragraphs(paras: list[str], name: str, fmt: str) -> Document:
+    try:
+        check_paragraphs(paras)
+    except LongParagraph as exc:
+        raise AnalyzeError(_long_paragraph(name, exc.length)) from None
     structure = parse_items(classify(paras))
     _require_text(structure, name)
     return Document(name, fmt, "\n\n".join(paras), structure)

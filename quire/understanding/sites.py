@@ -16,6 +16,23 @@ from .htmlparse import Node, inner_html, paragraphs, parse_html, sel
 from .model import Chapter, Structure
 from .structure import classify, is_break, parse, parse_items
 
+# No story has a paragraph this long; a text that does is data or one unbroken line, and
+# the analyzer's paragraph rules would spend minutes on it. Refused before parsing.
+MAX_PARAGRAPH = 100_000
+
+
+class LongParagraph(ValueError):
+    def __init__(self, length: int) -> None:
+        super().__init__(length)
+        self.length = length
+
+
+def check_paragraphs(paras: list[str]) -> list[str]:
+    longest = max((len(p) for p in paras), default=0)
+    if longest > MAX_PARAGRAPH:
+        raise LongParagraph(longest)
+    return paras
+
 
 def _block(node: Node | None) -> str | None:
     if node is None:
@@ -119,7 +136,7 @@ def ffn(root: Node) -> Structure | None:
     story = root.find(sel(id="storytext"))
     if story is None:
         return None
-    result = attach_html(parse_items(classify(paragraphs(story))), story)
+    result = attach_html(parse_items(classify(check_paragraphs(paragraphs(story)))), story)
     top = root.find(sel(id="profile_top"))
     result.metadata = ffn_reader.metadata(root, top)
     if top is not None:
@@ -148,7 +165,7 @@ def html_structure(markup: str) -> tuple[Structure, str, str]:
     if found is not None:
         return found, "ffn", _readable(found)
     body = root.find(sel("body")) or root
-    paras = paragraphs(body)
+    paras = check_paragraphs(paragraphs(body))
     text = "\n\n".join(paras)
     header, rest = split_header(text)
     if header is not None:

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from quire.tags.canon import canon_from_database
 from quire.understanding import AnalyzeError, load, suggest
 
-from .importing import ImportProblem, create_draft, find_existing
+from .importing import ImportProblem, check_structure, create_draft, find_existing
 
 UPLOAD_MAX = 10 * 1024 * 1024
 # The most a request reads itself. Bigger texts are read by the background worker with a
@@ -57,6 +57,7 @@ def work_from_text(request):
             if find_existing(request.user, document.structure.metadata) is not None:
                 # Imported before: the import page asks whether to update that draft.
                 return _in_background(request, name, data)
+            check_structure(document.structure)  # refuse what cannot be stored before suggesting tags
             fallback = name.rsplit(".", 1)[0].replace("_", " ") if upload else "Untitled"
             work = create_draft(
                 request.user, document.structure, suggest(document.structure, canon_from_database()),
