@@ -413,7 +413,10 @@ def download(root: Node, markup: str) -> Structure:
             continue
         if region == "chapters":
             label = None
-            pending.extend(n.children if "userstuff" in n.classes else [n])
+            # The chapter body's wrapper (div.userstuff, renamed by Calibre in an EPUB) is not
+            # the author's markup: keep what is inside it. A div with alignment is theirs.
+            wrapper = n.tag == "div" and not {"align", "style", "dir", "lang"} & n.attrs.keys()
+            pending.extend(n.children if wrapper else [n])
     close_body()
     chapters = [c for c in chapters if c.text.strip() or c.html]
     meta = meta or Metadata(source="ao3", source_id=work_id(markup))

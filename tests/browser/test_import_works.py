@@ -13,16 +13,21 @@ from tests.factories import make_user
 from tests.understanding import ao3_fixtures as F
 
 
-def _upload(page, files):
+def _run_worker_and_reload(page):
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    page.get_by_role("link", name="reload").click()
+
+
+def _upload(page, files, expected=None):
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Import works").click()
     expect(page.get_by_role("heading", name="Import works", exact=True)).to_be_visible()
     page.get_by_label("Story files").set_input_files(
         [{"name": name, "mimeType": mime, "buffer": data} for name, mime, data in files])
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("still being read")
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-    page.get_by_role("link", name="reload").click()
-    expect(page.get_by_role("status")).to_contain_text(f"{len(files)} of {len(files)} files imported as drafts")
+    _run_worker_and_reload(page)
+    expect(page.get_by_role("status")).to_contain_text(
+        expected or f"{len(files)} of {len(files)} files imported as drafts")
 
 
 def _check_edit_form(page, link_name):
@@ -64,7 +69,14 @@ def test_ao3_html_download_and_epub_become_matching_drafts(page):
     _upload(page, [
         ("lamplighter.html", "text/html", F.download_html().encode()),
         ("lamplighter.epub", "application/epub+zip", F.epub_bytes()),
-    ])
+    ], expected="1 of 2 files imported as draft, 1 imported before")
+    # Same AO3 work twice: the second file asks before it duplicates; here we want both.
+    row = page.get_by_role("row").filter(has_text="lamplighter.epub")
+    expect(row).to_contain_text("Imported before: already imported as the draft")
+    row.get_by_role("button", name="Import as a new draft").click()
+    page.get_by_role("link", name="reload").click()
+    _run_worker_and_reload(page)
+    expect(page.get_by_role("status")).to_contain_text("2 of 2 files imported as drafts")
     drafts = list(Work.objects.order_by("pk"))
     assert len(drafts) == 2
     # The two sources give the same work, field for field.
