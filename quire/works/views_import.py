@@ -27,8 +27,8 @@ class FromTextForm(forms.Form):
     upload = forms.FileField(
         label="…or upload a file",
         required=False,
-        help_text="Plain text, Markdown, HTML (an AO3 or FanFiction.Net page saved from your browser), "
-        ".docx or .epub; up to 10 MB.",
+        help_text="Plain text, Markdown, HTML (an AO3 or FanFiction.Net page saved from your browser, an AO3 "
+        "HTML download), .docx, .odt or .epub (an AO3 EPUB download too); up to 10 MB.",
     )
 
     def clean(self):

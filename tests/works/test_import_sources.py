@@ -196,3 +196,29 @@ def test_odt_keeps_italics_bold_links_alignment_and_breaks(tmp_path, author):
     assert "<i>driftwood</i>" in first and "<b>long shelf</b>" in first
     assert "<hr>" in first and "<br>" in first
     assert '<a href="https://example.org/storm"' in chapters[1].text_html
+
+
+def test_a_pasted_header_block_in_post_from_text_becomes_stated_tags(login, author):
+    from django.urls import reverse
+
+    client = login(author)
+    response = client.post(reverse("works:from_text"), {"text": F.HEADER_POST})
+    work = Work.objects.get()
+    assert response.status_code == 302 and response.url == reverse("works:edit", args=[work.pk])
+    assert work.title == "Small Hours"
+    assert _tags(work)[TagType.RATING] == {"Teen And Up Audiences"}
+    assert _tags(work)[TagType.RELATIONSHIP] == {"Maren Cole/Ida Fenn"}
+    # The fandom was stated, so no fandom is suggested; unstated types may still be.
+    assert not TagSuggestion.objects.filter(work=work, type=TagType.FANDOM).exists()
+
+
+def test_reposting_the_same_ao3_file_in_post_from_text_asks_instead_of_duplicating(login, author):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client = login(author)
+    upload = F.download_html().encode()
+    client.post(reverse("works:from_text"), {"upload": SimpleUploadedFile("a.html", upload)})
+    response = client.post(reverse("works:from_text"), {"upload": SimpleUploadedFile("a.html", upload)})
+    assert response.status_code == 302 and "/works/import/" in response.url
+    assert Work.objects.count() == 1
