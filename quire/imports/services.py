@@ -10,8 +10,10 @@ import logging
 import posixpath
 import zipfile
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from quire.tags.canon import canon_from_database
@@ -25,6 +27,8 @@ from .models import ImportBatch, ImportItem, ItemStatus
 log = logging.getLogger(__name__)
 
 MAX_FILES = 200
+# A file still "being read" after this long lost its worker; it is read again.
+STALE = timedelta(minutes=10)
 FILE_MAX = 10 * 1024 * 1024
 # What one zip may unpack to in all: the story files inside, not a zip bomb.
 ZIP_MAX_TOTAL = 100 * 1024 * 1024
@@ -139,6 +143,15 @@ def enqueue(batch: ImportBatch) -> None:
     transaction.on_commit(lambda: run_import_batch.enqueue(batch.pk))
 
 
+def _waiting() -> Q:
+    """Files to read: waiting ones, and ones whose reader died (a worker killed mid-file)."""
+    return Q(status=ItemStatus.QUEUED) | Q(status=ItemStatus.RUNNING, updated_at__lt=timezone.now() - STALE)
+
+
+def has_stalled(batch: ImportBatch) -> bool:
+    return batch.items.filter(status=ItemStatus.RUNNING, updated_at__lt=timezone.now() - STALE).exists()
+
+
 def run_batch(batch_id: int) -> int:
     """Read every waiting file of a batch; returns how many were read. Each file is claimed
     before it is read, so two workers never import the same file twice."""
@@ -147,8 +160,8 @@ def run_batch(batch_id: int) -> int:
         return 0
     canon = canon_from_database()
     count = 0
-    for item_id in list(batch.items.filter(status=ItemStatus.QUEUED).values_list("pk", flat=True)):
-        claimed = ImportItem.objects.filter(pk=item_id, status=ItemStatus.QUEUED).update(
+    for item_id in list(batch.items.filter(_waiting()).values_list("pk", flat=True)):
+        claimed = ImportItem.objects.filter(_waiting(), pk=item_id).update(
             status=ItemStatus.RUNNING, updated_at=timezone.now())
         if not claimed:
             continue

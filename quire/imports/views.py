@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from quire.works.services import post_work
 
 from .models import ImportBatch, ImportItem, ItemStatus
-from .services import FILE_MAX, BatchProblem, resolve_duplicate, start_batch
+from .services import FILE_MAX, BatchProblem, enqueue, has_stalled, resolve_duplicate, start_batch
 
 UPLOAD_TOTAL_MAX = 100 * 1024 * 1024
 
@@ -70,6 +70,8 @@ def _own_batch(request, pk) -> ImportBatch:
 @login_required
 def batch(request, pk):
     b = _own_batch(request, pk)
+    if has_stalled(b):
+        enqueue(b)  # its worker died mid-file: hand the rest to a live one
     items = list(b.items.select_related("work", "existing").defer("data"))
     running = any(i.status in (ItemStatus.QUEUED, ItemStatus.RUNNING) for i in items)
     drafts = [i.work for i in items if i.status == ItemStatus.DONE and i.work is not None]

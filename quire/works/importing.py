@@ -312,7 +312,10 @@ def create_draft(user, structure: Structure, suggestions: Suggestions, *, fallba
         fields["source_url"] = (meta.source_url or "")[:500]
     with transaction.atomic():
         if replace is not None:
-            work = Work.objects.select_for_update().get(pk=replace.pk, is_draft=True)
+            work = Work.objects.select_for_update().filter(pk=replace.pk, is_draft=True).first()
+            if work is None:
+                raise ImportProblem("the draft to update was posted or deleted meanwhile; import the file again "
+                                    "to make a new draft.")
             for name, value in fields.items():
                 setattr(work, name, value)
             work.chapters.all().delete()

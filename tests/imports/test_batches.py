@@ -131,3 +131,18 @@ def test_a_large_paste_is_read_in_the_background_with_a_progress_page(login, aut
     run_worker()
     assert "1 of 1 file imported as draft" in client.get(response.url).content.decode()
     assert Work.objects.get().chapters.exists()
+
+
+def test_a_file_whose_worker_died_is_read_again(login, author):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = login(author)
+    response = client.post(reverse("imports:new"), {"files": [SimpleUploadedFile("a.html", F.download_html().encode())]})
+    # As if a worker claimed the file and was killed before finishing it.
+    ImportItem.objects.update(status=ItemStatus.RUNNING, updated_at=timezone.now() - timedelta(minutes=30))
+    client.get(response.url)  # the progress page notices and hands the batch on
+    run_worker()
+    assert ImportItem.objects.get().status == ItemStatus.DONE
+    assert Work.objects.count() == 1
