@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("quire.interactions.urls")),
     path("", include("quire.moderation.urls")),
     path("", include("quire.downloads.urls")),
+    path("", include("quire.imports.urls")),
     path("admin/", admin.site.urls),
 ]
 

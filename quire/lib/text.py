@@ -96,7 +96,11 @@ def render(source: str, fmt: str) -> str:
 
 
 _TAG = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+# AO3's rule (otwarchive's WordCounter), so an imported work shows the count it had there:
+# "--" is a dash between two words, hyphens and apostrophes join ("well-known", "don't" are
+# one word each), then every run of word characters counts once.
+_WORD = re.compile(r"\w+", re.UNICODE)
+_JOINERS = re.compile(r"['’‘-]")
 
 
 def html_to_text(rendered: str) -> str:
@@ -104,4 +108,4 @@ def html_to_text(rendered: str) -> str:
 
 
 def word_count(rendered: str) -> int:
-    return len(_WORD.findall(html_to_text(rendered)))
+    return len(_WORD.findall(_JOINERS.sub("", html_to_text(rendered).replace("--", "—"))))

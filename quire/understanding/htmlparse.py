@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from html import escape
 from html.parser import HTMLParser
 
 VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
@@ -18,6 +19,13 @@ SKIP = {"script", "style", "head", "noscript", "template", "svg", "nav", "form",
         "button", "iframe", "title", "math", "object"}
 HEADINGS = {"h1", "h2", "h3", "h4"}
 BREAK_MARK = "* * *"
+# No story nests elements this deep; past it, new elements join their parent instead of
+# nesting, so a hostile file (100,000 nested <div>) gives a bounded tree, and everything
+# that walks or serialises the tree (here and in the sanitiser) stays shallow.
+MAX_DEPTH = 256
+# A stray end tag looks this far up for its start tag before it is ignored: enough for
+# real pages, and it keeps thousands of stray end tags from costing depth x count.
+END_TAG_SEARCH = 64
 
 
 class Node:
@@ -73,24 +81,40 @@ class _Builder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("#root", {}, None)
         self.cur = self.root
+        self.depth = 0
+        # Tags opened past MAX_DEPTH without nesting: their end tags are dropped, not matched.
+        self.flat: dict[str, int] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in BLOCK and self.cur.tag == "p":
-            self.cur = self.cur.parent or self.root  # a block closes an open <p>
+        if tag in BLOCK and self.cur.tag == "p" and self.cur.parent is not None:
+            self.cur = self.cur.parent  # a block closes an open <p>
+            self.depth -= 1
+        if self.depth >= MAX_DEPTH and tag not in VOID:
+            # Too deep to be a story's markup: the element is dropped, its text is kept.
+            self.flat[tag] = self.flat.get(tag, 0) + 1
+            return
         node = Node(tag, {k: v or "" for k, v in attrs}, self.cur)
         self.cur.children.append(node)
-        if tag not in VOID:
-            self.cur = node
+        if tag in VOID:
+            return
+        self.cur = node
+        self.depth += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.cur.children.append(Node(tag, {k: v or "" for k, v in attrs}, self.cur))
 
     def handle_endtag(self, tag: str) -> None:
+        if self.flat.get(tag):
+            self.flat[tag] -= 1
+            return
         n: Node | None = self.cur
-        while n is not None and n.tag != tag:
+        steps = 0
+        while n is not None and n.tag != tag and steps < END_TAG_SEARCH:
             n = n.parent
-        if n is not None and n.parent is not None:  # stray end tags are ignored
+            steps += 1
+        if n is not None and n.tag == tag and n.parent is not None:  # stray end tags are ignored
             self.cur = n.parent
+            self.depth -= steps + 1
 
     def handle_data(self, data: str) -> None:
         self.cur.children.append(data)
@@ -123,30 +147,73 @@ def paragraphs(node: Node, mark_headings: bool = True, skip: Callable[[Node], bo
                 out.append("\n".join(chunk))
                 chunk = []
 
-    def walk(n: Node) -> None:
-        for c in n.children:
-            if isinstance(c, str):
-                buf.append(re.sub(r"\s+", " ", c) if n.tag != "pre" else c)
-                continue
-            if c.tag in SKIP or (skip is not None and skip(c)):
-                continue
-            if c.tag == "br":
-                buf.append("\n")
-            elif c.tag == "hr":
-                flush()
-                out.append(BREAK_MARK)
-            elif c.tag in HEADINGS and mark_headings:
-                flush()
-                t = c.text()
-                if t:
-                    out.append("## " + t)
-            elif c.tag in BLOCK:
-                flush()
-                walk(c)
-                flush()
-            else:
-                walk(c)
-
-    walk(node)
+    # An explicit stack instead of recursion, so depth costs no Python frames. Items are
+    # ("node", n): walk n's children; ("text", s); ("br"|"hr"|"flush", None); ("heading", n).
+    stack: list[tuple[str, object]] = [("node", node)]
+    while stack:
+        kind, item = stack.pop()
+        if kind == "text":
+            buf.append(item)  # type: ignore[arg-type]
+        elif kind == "flush":
+            flush()
+        elif kind == "hr":
+            flush()
+            out.append(BREAK_MARK)
+        elif kind == "heading":
+            flush()
+            t = item.text()  # type: ignore[union-attr]
+            if t:
+                out.append("## " + t)
+        else:
+            n: Node = item  # type: ignore[assignment]
+            todo: list[tuple[str, object]] = []
+            for c in n.children:
+                if isinstance(c, str):
+                    todo.append(("text", re.sub(r"\s+", " ", c) if n.tag != "pre" else c))
+                elif c.tag in SKIP or (skip is not None and skip(c)):
+                    continue
+                elif c.tag == "br":
+                    todo.append(("text", "\n"))
+                elif c.tag == "hr":
+                    todo.append(("hr", None))
+                elif c.tag in HEADINGS and mark_headings:
+                    todo.append(("heading", c))
+                elif c.tag in BLOCK:
+                    todo.extend((("flush", None), ("node", c), ("flush", None)))
+                else:
+                    todo.append(("node", c))
+            stack.extend(reversed(todo))
     flush()
     return out
+
+
+def inner_html(node: Node, skip: Callable[[Node], bool] | None = None) -> str:
+    """The markup of a node's children, rebuilt from the tree (so it is balanced), without
+    SKIP elements or those `skip` refuses. Not sanitised: the archive sanitises on save."""
+    out: list[str] = []
+    stack: list[Node | str] = list(reversed(node.children))
+    while stack:
+        c = stack.pop()
+        if isinstance(c, str):
+            out.append(str(c) if isinstance(c, _Closer) else escape(c, quote=False))
+            continue
+        if c.tag.startswith("#") or c.tag in SKIP or (skip is not None and skip(c)):
+            continue
+        attrs = "".join(f' {k}="{escape(v)}"' for k, v in c.attrs.items() if _ATTR.match(k))
+        out.append(f"<{c.tag}{attrs}>")
+        if c.tag in VOID:
+            continue
+        stack.append(_closer(c.tag))
+        stack.extend(reversed(c.children))
+    return "".join(out)
+
+
+_ATTR = re.compile(r"^[a-z][a-z0-9_:-]*$")
+
+
+class _Closer(str):
+    """An end tag on the serialiser's stack; text nodes are plain str and get escaped."""
+
+
+def _closer(tag: str) -> _Closer:
+    return _Closer(f"</{tag}>")

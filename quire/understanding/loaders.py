@@ -11,14 +11,20 @@ import io
 import os
 import posixpath
 import re
+import shutil
+import subprocess
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from .htmlparse import paragraphs, parse_html, sel
+from . import ao3 as ao3_reader
+from . import odt
+from .headers import apply_header, split_header
+from .htmlparse import inner_html, paragraphs, parse_html, sel
 from .model import AnalyzeError, Structure
-from .sites import html_structure
+from .sites import LongParagraph, check_paragraphs, html_structure
 from .structure import classify, parse, parse_items
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -77,6 +83,38 @@ def load(source: str | os.PathLike[str] | bytes, filename: str | None = None,
     return _load_bytes(data, name)
 
 
+EBOOK_EXTENSIONS = {".mobi", ".azw3", ".azw", ".pdf", ".prc"}
+CONVERT_SECONDS = 120
+
+
+def _ebook_to_epub(data: bytes, name: str, ext: str) -> bytes:
+    """MOBI, AZW3 and PDF through Calibre's ebook-convert (as AO3 makes them), when installed."""
+    tool = shutil.which("ebook-convert")
+    if tool is None:
+        raise AnalyzeError(f"{name}: {ext.lstrip('.').upper()} files need Calibre's ebook-convert, which this "
+                           "server does not have. Download the EPUB or HTML version instead, or convert the "
+                           "file to EPUB with Calibre and upload that.")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"book{ext if ext in EBOOK_EXTENSIONS else '.mobi'}"
+        target = Path(tmp) / "book.epub"
+        source.write_bytes(data)
+        try:
+            subprocess.run([tool, str(source), str(target)], capture_output=True,  # noqa: S603 - fixed argv
+                           timeout=CONVERT_SECONDS, check=True)
+        except (subprocess.SubprocessError, OSError):
+            raise AnalyzeError(f"{name}: Calibre could not convert this file. Download the EPUB or HTML "
+                               "version instead.") from None
+        if not target.is_file():
+            raise AnalyzeError(f"{name}: Calibre could not convert this file. Download the EPUB or HTML "
+                               "version instead.")
+        return target.read_bytes()
+
+
+def _long_paragraph(name: str, length: int) -> str:
+    return (f"{name}: one paragraph is {length:,} characters long with no line break, which no story has. "
+            "Check this is the story file; if it is, put a blank line between its paragraphs and try again.")
+
+
 def _too_big(name: str, size: int, limit: int) -> str:
     return (f"{name}: the file is {size / 1048576:.1f} MB, over the {limit / 1048576:.0f} MB "
             "limit. Split the story into smaller files (one per chapter) and try again.")
@@ -88,19 +126,35 @@ def _load_bytes(data: bytes, name: str) -> Document:
     ext = posixpath.splitext(name.lower())[1]
     if data.startswith(b"PK\x03\x04"):
         return _load_zip(data, name, ext)
+    if ext in EBOOK_EXTENSIONS or data[60:68] == b"BOOKMOBI" or data.startswith(b"%PDF"):
+        return _load_zip(_ebook_to_epub(data, name, ext or ".pdf"), name, ".epub")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise AnalyzeError(f"{name}: this is {what}, not a story text. Save the story as "
                                ".txt, .html, .md, .docx or .epub and try again.")
     text = decode(data, name)
-    if ext in (".html", ".htm", ".xhtml") or _HTML_RE.search(data[:4096]):
-        structure, fmt, readable = html_structure(text)
-        _require_text(structure, name)
-        return Document(name, fmt, readable, structure)
+    try:
+        if ext in (".html", ".htm", ".xhtml") or _HTML_RE.search(data[:4096]):
+            structure, fmt, readable = html_structure(text)
+            _require_text(structure, name)
+            return Document(name, fmt, readable, structure)
+        check_paragraphs(text.splitlines())
+    except LongParagraph as exc:
+        raise AnalyzeError(_long_paragraph(name, exc.length)) from None
     fmt = "markdown" if ext in (".md", ".markdown") else "text"
-    structure = parse(text)
+    structure = parse_with_header(text)
     _require_text(structure, name)
     return Document(name, fmt, text, structure)
+
+
+def parse_with_header(text: str) -> Structure:
+    """Parse a pasted or plain-text story, reading a `Title:`/`Fandom:` header block on top
+    as what the author states rather than as notes."""
+    header, rest = split_header(text)
+    if header is None:
+        return parse(text)
+    structure = parse(rest) if rest.strip() else Structure()
+    return apply_header(structure, header)
 
 
 def _require_text(structure: Structure, name: str) -> None:
@@ -171,7 +225,10 @@ def _load_zip(data: bytes, name: str, ext: str) -> Document:
             raise AnalyzeError(f"{name}: the archive unpacks to more than "
                                f"{MAX_UNZIPPED // 1048576} MB. Export a smaller file.")
         if "word/document.xml" in names:
-            return _docx(zf, name)
+            return _docx(zf, name, data)
+        if "content.xml" in names and (ext == ".odt" or b"opendocument.text" in zf.read("mimetype")[:100]
+                                       if "mimetype" in names else ext == ".odt"):
+            return _odt(zf, name)
         if "META-INF/container.xml" in names or ext == ".epub":
             return _epub(zf, name)
     except AnalyzeError:
@@ -191,8 +248,34 @@ def _xml(data: bytes) -> ET.Element:
     return ET.fromstring(data)  # noqa: S314 - entity declarations refused above
 
 
-def _docx(zf: zipfile.ZipFile, name: str) -> Document:
-    root = _xml(zf.read("word/document.xml"))
+def _odt(zf: zipfile.ZipFile, name: str) -> Document:
+    content = _xml(zf.read("content.xml"))
+    styles = _xml(zf.read("styles.xml")) if "styles.xml" in zf.namelist() else None
+    return _from_html(odt.to_html(content, styles), name, "odt")
+
+
+def _from_html(markup: str, name: str, fmt: str) -> Document:
+    try:
+        structure, _, readable = html_structure("<html><body>" + markup + "</body></html>")
+    except LongParagraph as exc:
+        raise AnalyzeError(_long_paragraph(name, exc.length)) from None
+    _require_text(structure, name)
+    return Document(name, fmt, readable, structure)
+
+
+def _docx(zf: zipfile.ZipFile, name: str, data: bytes) -> Document:
+    root = _xml(zf.read("word/document.xml"))  # refuses entity tricks before mammoth reads it
+    try:
+        import mammoth
+    except ImportError:  # without mammoth, the text is still read (without its formatting)
+        return _docx_text(root, name)
+    # mammoth turns Word's styles into clean HTML (italics, bold, lists, links, headings);
+    # underline and strike-through are kept too, as the archive allows them.
+    result = mammoth.convert_to_html(io.BytesIO(data), style_map="u => u\nstrike => s")
+    return _from_html(result.value, name, "docx")
+
+
+def _docx_text(root: ET.Element, name: str) -> Document:
     paras: list[str] = []
     for p in root.iter(W + "p"):
         style = p.find(f"{W}pPr/{W}pStyle")
@@ -223,6 +306,7 @@ def _epub(zf: zipfile.ZipFile, name: str) -> Document:
     manifest = {el.get("id"): el for el in opf.iter() if el.tag.endswith("}item")}
     title_el = next((el for el in opf.iter() if el.tag.endswith("}title")), None)
     paras: list[str] = []
+    bodies: list[str] = []
     for ref in (el for el in opf.iter() if el.tag.endswith("}itemref")):
         item = manifest.get(ref.get("idref"))
         if item is None or "nav" in (item.get("properties") or ""):
@@ -232,7 +316,19 @@ def _epub(zf: zipfile.ZipFile, name: str) -> Document:
             continue
         markup = decode(zf.read(href), f"{name}:{href}")
         root = parse_html(markup)
-        paras.extend(paragraphs(root.find(sel("body")) or root))
+        body = root.find(sel("body")) or root
+        paras.extend(paragraphs(body))
+        bodies.append(inner_html(body))
+    # AO3's EPUB is its HTML download split into files: read it back as one download.
+    joined = "<html><body>" + "\n".join(bodies) + "</body></html>"
+    joined_root = parse_html(joined)
+    if ao3_reader.is_download(joined_root, joined):
+        structure = ao3_reader.download(joined_root, joined)
+        if structure.chapters:
+            if not structure.title and title_el is not None and title_el.text:
+                structure.title = title_el.text.strip()
+            _require_text(structure, name)
+            return Document(name, "epub", "\n\n".join(paras), structure)
     doc = _from_paragraphs(paras, name, "epub")
     if title_el is not None and title_el.text and not doc.structure.title:
         doc.structure.title = title_el.text.strip()
@@ -240,6 +336,10 @@ def _epub(zf: zipfile.ZipFile, name: str) -> Document:
 
 
 def _from_paragraphs(paras: list[str], name: str, fmt: str) -> Document:
+    try:
+        check_paragraphs(paras)
+    except LongParagraph as exc:
+        raise AnalyzeError(_long_paragraph(name, exc.length)) from None
     structure = parse_items(classify(paras))
     _require_text(structure, name)
     return Document(name, fmt, "\n\n".join(paras), structure)

@@ -7,10 +7,31 @@ by the text parser; any other page is turned into paragraphs and parsed as text.
 from __future__ import annotations
 
 import re
+from html import escape
 
-from .htmlparse import Node, paragraphs, parse_html, sel
+from . import ao3 as ao3_reader
+from . import ffn as ffn_reader
+from .headers import apply_header, split_header
+from .htmlparse import Node, inner_html, paragraphs, parse_html, sel
 from .model import Chapter, Structure
-from .structure import classify, parse_items
+from .structure import classify, is_break, parse, parse_items
+
+# No story has a paragraph this long; a text that does is data or one unbroken line, and
+# the analyzer's paragraph rules would spend minutes on it. Refused before parsing.
+MAX_PARAGRAPH = 100_000
+
+
+class LongParagraph(ValueError):
+    def __init__(self, length: int) -> None:
+        super().__init__(length)
+        self.length = length
+
+
+def check_paragraphs(paras: list[str]) -> list[str]:
+    longest = max((len(p) for p in paras), default=0)
+    if longest > MAX_PARAGRAPH:
+        raise LongParagraph(longest)
+    return paras
 
 
 def _block(node: Node | None) -> str | None:
@@ -115,8 +136,9 @@ def ffn(root: Node) -> Structure | None:
     story = root.find(sel(id="storytext"))
     if story is None:
         return None
-    result = parse_items(classify(paragraphs(story)))
+    result = attach_html(parse_items(classify(check_paragraphs(paragraphs(story)))), story)
     top = root.find(sel(id="profile_top"))
+    result.metadata = ffn_reader.metadata(root, top)
     if top is not None:
         title = top.find(sel("b", "xcontrast_txt"))
         summary = top.find(sel("div", "xcontrast_txt"))
@@ -132,14 +154,90 @@ def ffn(root: Node) -> Structure | None:
 def html_structure(markup: str) -> tuple[Structure, str, str]:
     """(structure, format, readable text) for an HTML document."""
     root = parse_html(markup)
-    for name, extract in (("ao3", ao3), ("ffn", ffn)):
-        found = extract(root)
-        if found is not None:
-            return found, name, _readable(found)
+    page = ao3_reader.work_page(root, markup)
+    if page is not None:
+        return page, "ao3", _readable(page)
+    if ao3_reader.is_download(root, markup):
+        found = ao3_reader.download(root, markup)
+        if found.chapters:
+            return found, "ao3", _readable(found)
+    found = ffn(root)
+    if found is not None:
+        return found, "ffn", _readable(found)
     body = root.find(sel("body")) or root
-    paras = paragraphs(body)
-    return parse_items(classify(paras)), "html", "\n\n".join(paras)
+    paras = check_paragraphs(paragraphs(body))
+    text = "\n\n".join(paras)
+    header, rest = split_header(text)
+    if header is not None:
+        structure = apply_header(parse(rest) if rest.strip() else Structure(), header)
+        return attach_html(structure, body), "html", text
+    return attach_html(parse_items(classify(paras)), body), "html", text
 
 
 def _readable(s: Structure) -> str:
     return "\n\n".join(text for _, text in s.parts()) + ("\n\n" + s.title if s.title else "")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def attach_html(structure: Structure, body: Node) -> Structure:
+    """Give each chapter the markup of the top-level elements whose text the parser put in
+    that chapter's body, so italics, bold, links and lists survive; headings and notes the
+    parser took out stay out. Chapters already holding markup are left alone."""
+    if not structure.chapters or any(c.html for c in structure.chapters):
+        return structure
+    owners: dict[str, int] = {}
+    for index, chapter in enumerate(structure.chapters):
+        for para in chapter.paragraphs:
+            owners.setdefault(_norm(para), index)
+    pieces: list[list[str]] = [[] for _ in structure.chapters]
+    current: int | None = None
+    blocks: list[Node | str] = list(body.children)
+    # Unwrap lone wrappers (<div><div>...</div></div>) so their paragraphs are the blocks.
+    while len([b for b in blocks if isinstance(b, Node)]) == 1 and not any(
+            isinstance(b, str) and b.strip() for b in blocks):
+        only = next(b for b in blocks if isinstance(b, Node))
+        if only.tag not in ("div", "section", "article", "main", "body", "html"):
+            break
+        blocks = list(only.children)
+    for block in blocks:
+        if isinstance(block, str):
+            if block.strip() and current is not None:
+                pieces[current].append(escape(block))
+            continue
+        if block.tag == "hr":
+            if current is not None:
+                pieces[current].append("<hr>")
+            continue
+        paras = paragraphs(block, mark_headings=False)
+        if paras and all(p == "* * *" or is_break(p) for p in paras):
+            if current is not None:
+                pieces[current].append("<hr>")
+            continue
+        paras = [p for p in paras if p != "* * *"]
+        if not paras:
+            continue
+        owner = owners.get(_norm(paras[0]))
+        if owner is None:
+            continue  # a heading, a note, a disclaimer: not chapter text
+        current = owner
+        pieces[owner].append(inner_html(_wrap(block)))
+    for chapter, markup in zip(structure.chapters, pieces, strict=True):
+        joined = "\n".join(markup).strip()
+        # Only when the markup holds the whole chapter: otherwise plain text is the safer copy.
+        if joined and _covers(chapter, joined):
+            chapter.html = joined
+    return structure
+
+
+def _wrap(node: Node) -> Node:
+    holder = Node("#holder", {}, None)
+    holder.children = [node]
+    return holder
+
+
+def _covers(chapter: Chapter, markup: str) -> bool:
+    text = _norm(" ".join(paragraphs(parse_html(markup), mark_headings=False)))
+    return all(_norm(p) in text for p in chapter.paragraphs[:1] + chapter.paragraphs[-1:])

@@ -109,6 +109,11 @@ class Work(models.Model):
     updated_at = models.DateTimeField(null=True, blank=True, help_text="When the last chapter went up")
     created_at = models.DateTimeField(default=timezone.now)
     modified_at = models.DateTimeField(auto_now=True)
+    # Where an imported work came from ("ao3", "ffn", ...) and its id there, so importing the
+    # same work again can update the draft instead of making a second one.
+    source = models.CharField(max_length=10, blank=True, editable=False)
+    source_id = models.CharField(max_length=40, blank=True, editable=False)
+    source_url = models.URLField(max_length=500, blank=True, editable=False)
 
     objects = WorkQuerySet.as_manager()
 
@@ -207,6 +212,10 @@ class Creatorship(models.Model):
         return f"{self.pseud} on {self.work}"
 
 
+def _looks_html(text: str) -> bool:
+    return "<" in text and ">" in text
+
+
 class ChapterState(models.TextChoices):
     DRAFT = "draft", "Draft"
     SCHEDULED = "scheduled", "Scheduled"
@@ -259,14 +268,22 @@ class Chapter(models.Model):
         return self.display_title
 
     def save(self, *args, **kwargs):
-        self.text_html = textlib.render(self.text, self.text_format)
-        self.notes_begin_html = textlib.render(self.notes_begin, self.text_format)
-        self.notes_end_html = textlib.render(self.notes_end, self.text_format)
-        self.word_count = textlib.word_count(self.text_html)
+        self.render()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("works:chapter", args=[self.work_id, self.pk])
+
+    def render(self) -> None:
+        """Fill the stored HTML and word count from the source (bulk_create skips save())."""
+        self.text_html = textlib.render(self.text, self.text_format)
+        # Notes are plain text even when the chapter body is HTML (imports keep the body's markup).
+        notes_format = textlib.PLAIN if self.text_format == textlib.HTML and not _looks_html(self.notes_begin
+                                                                                              + self.notes_end) \
+            else self.text_format
+        self.notes_begin_html = textlib.render(self.notes_begin, notes_format)
+        self.notes_end_html = textlib.render(self.notes_end, notes_format)
+        self.word_count = textlib.word_count(self.text_html)
 
     @property
     def display_title(self) -> str:

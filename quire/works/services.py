@@ -75,8 +75,10 @@ def add_creator(work: Work, pseud, *, accepted: bool, invited_by=None) -> Creato
 def publish_chapter(chapter: Chapter, when: datetime | None = None) -> None:
     """Make a chapter public now. Publishing the first chapter of a draft work posts the work."""
     when = when or timezone.now()
+    # A draft carries a date only when it was imported with its original one: keep it.
+    original = chapter.published_at if chapter.state == ChapterState.DRAFT else None
     chapter.state = ChapterState.PUBLISHED
-    chapter.published_at = when
+    chapter.published_at = original if original is not None and original <= when else when
     chapter.publish_at = None
     chapter.save(update_fields=["state", "published_at", "publish_at"])
     work = Work.objects.select_for_update().get(pk=chapter.work_id)

@@ -9,9 +9,12 @@ from django.shortcuts import redirect, render
 from quire.tags.canon import canon_from_database
 from quire.understanding import AnalyzeError, load, suggest
 
-from .importing import ImportProblem, create_draft
+from .importing import ImportProblem, check_structure, create_draft, find_existing
 
 UPLOAD_MAX = 10 * 1024 * 1024
+# The most a request reads itself. Bigger texts are read by the background worker with a
+# progress page, so no request holds a server process (or the database) for long.
+INLINE_MAX = 256 * 1024
 
 
 class FromTextForm(forms.Form):
@@ -24,8 +27,8 @@ class FromTextForm(forms.Form):
     upload = forms.FileField(
         label="…or upload a file",
         required=False,
-        help_text="Plain text, Markdown, HTML (an AO3 or FanFiction.Net page saved from your browser), "
-        ".docx or .epub; up to 10 MB.",
+        help_text="Plain text, Markdown, HTML (an AO3 or FanFiction.Net page saved from your browser, an AO3 "
+        "HTML download), .docx, .odt or .epub (an AO3 EPUB download too); up to 10 MB.",
     )
 
     def clean(self):
@@ -43,19 +46,27 @@ def work_from_text(request):
     form = FromTextForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("upload")
+        if upload:
+            name, data = upload.name, upload.read()
+        else:
+            name, data = "pasted.txt", form.cleaned_data["text"].encode("utf-8")
+        if len(data) > INLINE_MAX:
+            return _in_background(request, name, data)
         try:
-            if upload:
-                document = load(upload.read(), upload.name)
-                fallback = upload.name.rsplit(".", 1)[0].replace("_", " ")
-            else:
-                document = load(form.cleaned_data["text"].encode("utf-8"), "pasted.txt")
-                fallback = "Untitled"
+            document = load(data, name)
+            if find_existing(request.user, document.structure.metadata) is not None:
+                # Imported before: the import page asks whether to update that draft.
+                return _in_background(request, name, data)
+            check_structure(document.structure)  # refuse what cannot be stored before suggesting tags
+            fallback = name.rsplit(".", 1)[0].replace("_", " ") if upload else "Untitled"
             work = create_draft(
                 request.user, document.structure, suggest(document.structure, canon_from_database()),
                 fallback_title=fallback,
             )
         except (AnalyzeError, ImportProblem) as exc:
             form.add_error(None, str(exc).replace("pasted.txt: ", "Your text: "))
+        except RecursionError:
+            form.add_error(None, "The text is nested too deeply to read. Paste it as plain text instead.")
         else:
             chapters = work.chapters.count()
             messages.success(
@@ -65,3 +76,13 @@ def work_from_text(request):
             )
             return redirect("works:edit", work.pk)
     return render(request, "works/from_text.html", {"form": form})
+
+
+def _in_background(request, name: str, data: bytes):
+    # The import batches live in the app above this one (quire.imports); imported here, at
+    # the edge where a request is handled, so the works models never depend on it.
+    from quire.imports.services import start_batch
+
+    batch = start_batch(request.user, [(name, data)])
+    messages.info(request, "Your story is being read in the background; this page shows when the draft is ready.")
+    return redirect(batch)

@@ -44,3 +44,9 @@ def test_plain_text_is_escaped_not_interpreted():
 
 def test_word_count_ignores_markup():
     assert word_count(render("<p>One <em>two</em></p><p>three-part word's end</p>", "html")) == 5
+
+
+def test_word_count_follows_ao3s_rule_for_dashes_hyphens_and_apostrophes():
+    # AO3: "--" separates two words; hyphens and apostrophes (straight or curly) join.
+    assert word_count(render("<p>Don’t stop--the well-known lamp.</p>", "html")) == 5
+    assert word_count(render("<p>one-two three's ‘four’</p>", "html")) == 3

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ImportsConfig(AppConfig):
+    name = "quire.imports"
+    verbose_name = "Imports"
+    default_auto_field = "django.db.models.BigAutoField"
