@@ -71,7 +71,7 @@ WEBIS_LABELS: dict[str, frozenset[str]] = {
 
 _WORD = re.compile(r"\w+")
 # A line that only marks a scene break: symbols, or oOo / xXx style markers.
-_BREAK_LINE = re.compile(r"^\s*(?:[^\w\s]+(?:\s*[^\w\s]+)*|(?:[oO0]{3,}|[xX]{3,}|(?:oOo|xXx|OoO|XxX)+))\s*$")
+_BREAK_LINE = re.compile(r"^\s*(?=\S{3}|[^\w\s])(?:[^\w\s]|[oOxX0_])+(?:\s+(?:[^\w\s]|[oOxX0_])+)*\s*$")
 _RATING_WORDS = {
     "k": "General Audiences", "g": "General Audiences", "general": "General Audiences",
     "general audiences": "General Audiences", "k+": "Teen And Up Audiences",

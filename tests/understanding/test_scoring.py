@@ -199,3 +199,12 @@ def test_every_gold_file_is_well_formed():
         assert set(gold["content_tags"]) <= vocab, (path, set(gold["content_tags"]) - vocab)
         assert set(gold["archive_warnings"]) <= set(scoring.ARCHIVE_WARNINGS), path
         assert gold["rating"] in scoring.RATINGS, path
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="no corpus folder")
+def test_the_corpus_is_as_broad_as_issue_13_asks():
+    golds, _canon = _corpus()
+    assert len(golds) >= 60
+    assert len({f for _p, g in golds for f in g["fandoms"]}) >= 30
+    assert {g["style"] for _p, g in golds} == {"ffn", "ao3", "header", "plain"}
+    assert sum(len(g["chapters"]) > 1 for _p, g in golds) >= 20
+    assert sum(bool(g["content_tags"]) for _p, g in golds) >= 15
+    assert sum(not g["content_tags"] for _p, g in golds) >= 15
