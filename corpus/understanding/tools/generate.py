@@ -118,6 +118,8 @@ def fill(template, ctx, rng):
         key = m.group(1)
         if key in ("A", "B", "C"):
             return ctx[key].form()
+        if key in ("AU", "BU"):
+            return ctx[key[0]].short.upper()
         if key in ("Av", "Bv", "Cv"):
             return rng.choice(ctx[key[0]].voc)
         if key[0] in "ABC" and len(key) > 1:

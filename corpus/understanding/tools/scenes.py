@@ -1,7 +1,7 @@
 """Scene templates for the generated part of the corpus: our own writing, with slots.
 
 Slots: {A} {B} {C} a name form of each person (as narration uses it), {Av} {Bv} {Cv} what
-the others call them aloud, {Ahe} {AHe} {Ahis} {AHis} {Ahim} (and the same for B), {place}
+the others call them aloud, {AU} {BU} the name shouted in capitals, {Ahe} {AHe} {Ahis} {AHis} {Ahim} (and the same for B), {place}
 {place2} {org} {obj} {drink} {food} {interj} {weapon} {enemy}. [[one|other]] picks one
 phrasing. Each scene lists the content tags a careful tagger would give it (from the
 analyzer's vocabulary) and whether it swears. C's pronouns are never used (C may be "they").
@@ -136,7 +136,7 @@ SCENES: dict[str, list[tuple[list[str], bool, list[str]]]] = {
             "The first blow broke {A}'s nose. {AHe} heard it crunch before {Ahe} felt it, and then {Ahis} mouth was full of blood and the world tipped sideways.",
             "{AHe} got up anyway. {AHe} always got up. The second man came at {Ahim} with the {weapon} and {A} caught his wrist and twisted until the bone snapped with a noise like green wood, and the man shrieked and dropped to his knees, and {A} drove a knee into his face and felt his teeth give way.",
             "There was blood everywhere by the end. On the walls of {place}, on the floor, pooling dark and sticky under the bodies, dripping from {A}'s chin. One of them was still moving, dragging himself toward the door with his guts spilling between his fingers.",
-            "{B} found {Ahim} like that, standing in the middle of it, shaking. \"Jesus fucking Christ,\" {Bhe} breathed. \"{Av}, look at me. Look at me. It's over.\"",
+            "\"{AU}! {AU}, WHERE ARE YOU?\" {B} found {Ahim} like that, standing in the middle of it, shaking. \"Jesus fucking Christ,\" {Bhe} breathed. \"{Av}, look at me. Look at me. It's over.\"",
         ]),
     ],
     "fight_mild": [
@@ -150,7 +150,7 @@ SCENES: dict[str, list[tuple[list[str], bool, list[str]]]] = {
             "{A} didn't notice {Ahe} was hurt until {B} went white and pointed.",
             "There was a long gash across the back of {Ahis} hand from where the {obj} had caught {Ahim}, and the blood had run down between {Ahis} fingers and dripped onto the floor in fat red drops.",
             "\"Oh,\" said {A}. \"That's a lot of blood, isn't it.\"",
-            "\"Sit down before you fall down,\" said {B}, already tearing a strip off the bottom of {Bhis} own shirt, and wrapped the hand up tight, and kept hold of it for a good deal longer than the bandage needed.",
+            "\"{AU}! Sit down before you fall down,\" said {B}, already tearing a strip off the bottom of {Bhis} own shirt, and wrapped the hand up tight, and kept hold of it for a good deal longer than the bandage needed.",
         ]),
     ],
     "hospital": [
@@ -258,7 +258,7 @@ SCENES: dict[str, list[tuple[list[str], bool, list[str]]]] = {
             "{A} woke up in the dark with a headache like a split log, {Ahis} wrists tied behind {Ahim} and a sack over {Ahis} head that smelled of old potatoes.",
             "{AHe} had been taken from the road outside {place}, {Ahe} remembered that much: a cart, a blow to the back of the head, rough hands. {AHis} kidnappers were arguing somewhere nearby about ransom, and about how much {org} would pay to get {Ahim} back.",
             "It was two days before {B} found {Ahim}. Two days in a locked cellar with a bucket and a jug of water and nothing to do but listen for footsteps and wonder if anyone was looking.",
-            "Then the door crashed open and it was {B}, furious and white-faced, cutting the ropes with shaking hands. \"I've got you,\" {Bhe} said. \"I've got you. Nobody is ever taking you anywhere again.\"",
+            "Then the door crashed open. \"{AU}!\" It was {B}, furious and white-faced, cutting the ropes with shaking hands. \"I've got you,\" {Bhe} said. \"I've got you. Nobody is ever taking you anywhere again.\"",
         ]),
         (["Kidnapping"], False, [
             "The note had been pushed under the door of {place} sometime after midnight. *We have {A}. No {org}. Come alone.*",
@@ -303,7 +303,7 @@ SCENES: dict[str, list[tuple[list[str], bool, list[str]]]] = {
         (["Gun Violence", "Blood"], False, [
             "The first shot took out the window. The second hit {A}.",
             "{AHe} felt it like a punch to the shoulder and then {Ahe} was on the floor of {place} with {Ahis} ears ringing and glass everywhere, and somewhere outside someone was still firing, round after round thudding into the walls.",
-            "{B} dragged {Ahim} behind the counter. There was blood soaking through {Ahis} shirt, spreading fast, warm and sticky under {B}'s hands as {Bhe} pressed down hard on the bullet wound.",
+            "\"{AU}!\" {B} was shouting, dragging {Ahim} behind the counter. There was blood soaking through {Ahis} shirt, spreading fast, warm and sticky under {B}'s hands as {Bhe} pressed down hard on the bullet wound.",
             "\"Stay with me,\" {B} said, as the sirens started up in the distance and the shooter's car screeched away. \"Stay with me, {Av}. You don't get to die in a shootout over {food}. I won't allow it.\"",
         ]),
     ],
