@@ -386,6 +386,8 @@ TITLES = [
     "Ways to Say It", "Dead Reckoning", "Fair Weather", "Lodestar", "Open Water",
     "Blue Hour", "Heartwood", "In the Margins", "Second Spring", "Quiet Fire",
     "The Weight of It", "Anchor Point", "Ashes, Ashes", "Night Shift", "Sunward",
+    "Common Ground", "Firelight", "Out of the Rain", "Half a Heart", "The Tide Turns",
+    "Salt in the Wound", "Somewhere Warm", "Keeping Watch", "All the Way Down", "Landfall",
 ]
 CHAPTER_TITLES = [
     "Beginnings", "The Morning After", "Fault Lines", "Closer", "Storm Warning", "Static",

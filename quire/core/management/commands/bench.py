@@ -25,6 +25,9 @@ def _understanding(small: bool, works: int | None, corpus: str | None, canon: st
     from quire.understanding.model import AnalyzeError
     from quire.understanding.scoring import format_score, score_corpus, score_webis
 
+    if corpus and not Path(corpus).is_dir() and Path(corpus).suffix not in (".sqlite3", ".sqlite", ".db"):
+        raise CommandError(f"{corpus}: no such folder. Give the understanding corpus folder "
+                           "(it holds one gold JSON per work), e.g. corpus/understanding.")
     result = run_bench()
     folder = Path(corpus) if corpus and Path(corpus).is_dir() else DEFAULT_UNDERSTANDING_CORPUS
     webis_path = Path(webis) if webis else (DEFAULT_WEBIS if DEFAULT_WEBIS.is_file() else None)
