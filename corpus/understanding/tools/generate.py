@@ -14,9 +14,8 @@ import csv
 import json
 import random
 import re
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 from fandoms import FANDOMS
 from scenes import (
@@ -35,6 +34,7 @@ from scenes import (
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 from quire.understanding.scoring import gold_chapter_texts, tokens  # noqa: E402
+
 WORKS = HERE.parent / "works"
 CANON = HERE.parent / "canon.csv"
 
@@ -165,7 +165,7 @@ class Work:
         special = list(THEMES[self.theme])
         filler = ["quiet", "romance"] if self.kind == "/" else ["quiet", "friend"]
         chapters = []
-        for i in range(self.nchap):
+        for _ in range(self.nchap):
             n = rng.choice([2, 3]) if self.nchap > 1 else rng.choice([3, 4])
             chapters.append([rng.choice(filler) for _ in range(n)])
         # Spread the theme's scenes over the chapters, in order, never as the very first scene.
@@ -465,7 +465,8 @@ def build(number, spec, canon):
         for i, scenes in enumerate(chapters):
             shown = None
             if len(chapters) > 1:
-                h = {"chapter": f"Chapter {i + 1}", "roman": f"{ROMAN[i]}.", "part": f"Part {NUMBER_WORDS[i]}"}[numbering]
+                h = {"chapter": f"Chapter {i + 1}", "roman": f"{ROMAN[i]}.",
+                     "part": f"Part {NUMBER_WORDS[i]}"}[numbering]
                 h = f"## {h}" if markdown else h
                 blocks.append(h)
                 shown = h.lstrip("# ")

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - scene paragraphs are one line each, as a story is pasted
 """Scene templates for the generated part of the corpus: our own writing, with slots.
 
 Slots: {A} {B} {C} a name form of each person (as narration uses it), {Av} {Bv} {Cv} what

@@ -9,7 +9,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test.utils import setup_test_environment, teardown_test_environment
 
-
 # The story-understanding corpus and the Webis passages, scored when they are present.
 ROOT = Path(__file__).resolve().parents[4]
 DEFAULT_UNDERSTANDING_CORPUS = ROOT / "corpus" / "understanding"
