@@ -218,6 +218,7 @@ def score_work(source_path: Path, gold: dict[str, Any], canon: Canon | None) -> 
     gold_chapters = gold["chapters"]
     w["chapters_gold"], w["chapters_found"] = len(gold_chapters), len(chapters)
     if len(chapters) == len(gold_chapters) and any(c.get("title") for c in gold_chapters):
+        w["titles_gold"] = len(gold_chapters)
         w["titles_right"] = sum(_title(c.title) == _title(g.get("title"))
                                 for c, g in zip(chapters, gold_chapters, strict=True))
     bodies = gold_chapter_texts(source, gold_chapters)
@@ -286,6 +287,9 @@ def summarize(works: list[dict[str, Any]]) -> dict[str, Any]:
         "multi_chapter_works": len(multi),
         "chapters_right_single": _mean([float(w["chapters_found"] == 1) for w in works
                                         if w["chapters_gold"] == 1]),
+        "chapter_titles_right": (round(sum(w["titles_right"] for w in works if "titles_gold" in w)
+                                       / sum(w["titles_gold"] for w in works if "titles_gold" in w), 3)
+                                 if any("titles_gold" in w for w in works) else None),
         "relationship_recall_at_5": round(rels_hit / rels_all, 3) if rels_all else None,
         "relationships_gold": rels_all,
         "character_recall_at_10": round(chars_hit / chars_all, 3) if chars_all else None,
@@ -407,6 +411,7 @@ def format_score(corpus: dict[str, Any] | None, webis: dict[str, Any] | None = N
             f"  beginning notes found (F1 >= {NOTES_FOUND_F1}, {c['works_with_notes_begin']} works)"
             f"  {c['notes_begin_found']}  (mean F1 {c['notes_begin_f1']})",
             f"  multi-chapter works split right ({c['multi_chapter_works']})    {c['chapters_right_multi']}",
+            f"  chapter titles right (where split right) {c['chapter_titles_right']}",
             f"  relationship recall at 5 ({c['relationships_gold']})         {c['relationship_recall_at_5']}",
             f"  character recall at 10 ({c['characters_gold']})          {c['character_recall_at_10']}",
             f"  fandom first                          {c['fandom_first']}",
