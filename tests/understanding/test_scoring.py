@@ -208,3 +208,41 @@ def test_the_corpus_is_as_broad_as_issue_13_asks():
     assert sum(len(g["chapters"]) > 1 for _p, g in golds) >= 20
     assert sum(bool(g["content_tags"]) for _p, g in golds) >= 15
     assert sum(not g["content_tags"] for _p, g in golds) >= 15
+
+
+# ------------------------------------------------------------ the command
+
+def _bench(*args, **options):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("bench", "understanding", *args, stdout=out, stderr=StringIO(), **options)
+    return out.getvalue().strip().splitlines()
+
+
+def test_bench_understanding_prints_the_corpus_and_webis_figures(tiny, tmp_path, monkeypatch):
+    from quire.understanding import bench
+
+    monkeypatch.setattr(bench, "run_bench", lambda: {"bytes": 1})  # the 1 MB timing is tested elsewhere
+    monkeypatch.setattr(scoring, "passage_tags", lambda text: {"War"})
+    webis = tmp_path / "webis.jsonl"
+    webis.write_text(json.dumps({"warning": "war", "labels": [1, 1, 0], "text": "x"}))
+    lines = _bench(corpus=str(tiny), webis=str(webis))
+    text = "\n".join(lines)
+    assert "Story understanding on 2 works" in text and "by style" in text and "by fandom" in text
+    assert "Webis passages (1): micro-F1 1.0" in text
+    result = json.loads(lines[-1])["understanding"]
+    assert result["bytes"] == 1 and result["corpus"]["works"] == 2 and result["webis"]["tp"] == 1
+    assert len(result["corpus"]["per_work"]) == 2
+
+    only_json = _bench(corpus=str(tiny), webis=str(webis), json=True)
+    assert len(only_json) == 1 and json.loads(only_json[0])["understanding"]["corpus"]["fandom_first"] == 1.0
+
+
+def test_bench_understanding_refuses_a_missing_corpus_folder(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="no such folder"):
+        _bench(corpus=str(tmp_path / "nowhere"))
