@@ -196,13 +196,20 @@ def load_gold(folder: Path) -> list[tuple[Path, dict[str, Any]]]:
 def score_work(source_path: Path, gold: dict[str, Any], canon: Canon | None) -> dict[str, Any]:
     """The comparison of one work: every raw count the corpus figures are made from."""
     source = source_path.read_text(encoding="utf-8")
-    doc, sugg = analyze(source_path, canon=canon)
-    st: Structure = doc.structure
+    error = None
+    try:
+        doc, sugg = analyze(source_path, canon=canon)
+        st: Structure = doc.structure
+    except Exception as exc:  # noqa: BLE001 - an analyzer bug on one work is a score of zero, not a stopped bench
+        error = f"{type(exc).__name__}: {exc}"
+        st, sugg = Structure(), Suggestions()
     meta = st.metadata
     names = _Names(canon)
     chapters = st.chapters
     w: dict[str, Any] = {"id": gold.get("id", source_path.stem), "style": gold.get("style", "?"),
                          "fandoms": gold.get("fandoms", [])}
+    if error:
+        w["error"] = error
 
     if gold.get("summary"):
         w["summary_f1"] = token_f1(st.summary, gold["summary"])
@@ -277,6 +284,7 @@ def summarize(works: list[dict[str, Any]]) -> dict[str, Any]:
     rels_all = rels_hit + sum(len(w["relationships_missed"]) for w in works)
     out: dict[str, Any] = {
         "works": len(works),
+        "analyzer_errors": sum("error" in w for w in works),
         "summary_f1": _mean(with_summary), "works_with_summary": len(with_summary),
         "summary_invented": sum(w.get("summary_invented", False) for w in works),
         "notes_begin_found": _mean([float(f >= NOTES_FOUND_F1) for f in with_notes]),
@@ -406,7 +414,10 @@ def format_score(corpus: dict[str, Any] | None, webis: dict[str, Any] | None = N
         c = corpus
         t = c["content_tags"]
         lines += [
-            f"Story understanding on {c['works']} works (canon: {c['canon'] or 'none'})",
+            f"Story understanding on {c['works']} works (canon: {c['canon'] or 'none'})"
+            + (f"; the analyzer failed on {c['analyzer_errors']}: "
+               + ", ".join(f"{w['id']} ({w['error']})" for w in c["per_work"] if "error" in w)
+               if c["analyzer_errors"] else ""),
             f"  summary found (token F1, {c['works_with_summary']} works)   {c['summary_f1']}",
             f"  beginning notes found (F1 >= {NOTES_FOUND_F1}, {c['works_with_notes_begin']} works)"
             f"  {c['notes_begin_found']}  (mean F1 {c['notes_begin_f1']})",

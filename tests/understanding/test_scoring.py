@@ -246,3 +246,18 @@ def test_bench_understanding_refuses_a_missing_corpus_folder(tmp_path):
 
     with pytest.raises(CommandError, match="no such folder"):
         _bench(corpus=str(tmp_path / "nowhere"))
+
+
+def test_an_analyzer_crash_on_one_work_scores_it_zero_and_names_it(tiny, monkeypatch):
+    good = scoring.analyze
+
+    def crash_on_b(path, canon=None):
+        if Path(path).name == "b.txt":
+            raise RuntimeError("boom")
+        return good(path, canon)
+
+    monkeypatch.setattr(scoring, "analyze", crash_on_b)
+    r = scoring.score_corpus(tiny)
+    assert r["analyzer_errors"] == 1 and r["works"] == 2
+    assert r["rating_exact"] == 0.0 and r["fandom_first"] == 0.5  # B lost its right rating and fandom
+    assert "the analyzer failed on 1: B (RuntimeError: boom)" in scoring.format_score(r)
