@@ -200,6 +200,15 @@ def test_every_gold_file_is_well_formed():
         assert set(gold["archive_warnings"]) <= set(scoring.ARCHIVE_WARNINGS), path
         assert gold["rating"] in scoring.RATINGS, path
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="no corpus folder")
+def test_the_canon_without_aliases_is_the_canon_without_its_people_aliases():
+    _golds, canon = _corpus()
+    with open(CORPUS / "canon-without-aliases.csv", newline="", encoding="utf-8") as fh:
+        bare = list(csv.DictReader(fh))
+    expected = [dict(r, aliases=r["aliases"] if r["type"] == "fandom" else "") for r in canon]
+    assert bare == expected
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="no corpus folder")
 def test_the_corpus_is_as_broad_as_issue_13_asks():
     golds, _canon = _corpus()
     assert len(golds) >= 60
