@@ -57,7 +57,7 @@ GOLD_A = {
                  {"title": "Chapter 2", "first": "eta theta", "last": "kappa."}],
     "fandoms": ["Harry Potter - J. K. Rowling"], "characters": ["Harry Potter", "Draco Malfoy"],
     "relationships": ["Draco Malfoy/Harry Potter"], "content_tags": ["Grief", "Blood"],
-    "archive_warnings": [], "rating": "Teen And Up Audiences",
+    "archive_warnings": [], "rating": "Teen And Up Audiences", "not_characters": ["Hogwarts", "the Ministry"],
 }
 TEXT_B = "Title: B\nFandom: Sherlock\n\nNotes: hello there friends\n\none two three four\n"
 GOLD_B = {
@@ -85,7 +85,7 @@ ANSWERS = {
         Structure(summary="A summary line here", chapters=[
             Chapter("Chapter 1", "alpha beta gamma delta"), Chapter(None, "epsilon zeta"),
             Chapter("Chapter 2", "eta theta iota")]),
-        Suggestions(fandoms=_s("Harry Potter"), characters=_s("Harry", "Ron Weasley"),
+        Suggestions(fandoms=_s("Harry Potter"), characters=_s("Harry", "Ron Weasley", "The Ministry"),
                     relationships=_s("Harry/Draco"), additional_tags=_s("Grief", "Drug Use", "Fluff"),
                     rating=Suggestion("Mature"))),
     "b.txt": (
@@ -125,6 +125,9 @@ def test_tiny_corpus_figures_are_the_hand_computed_ones(tiny):
     assert r["relationship_recall_at_5"] == 1.0 and r["relationships_gold"] == 2
     # A: Harry (alias) found, Draco not; B: John Watson is 11th, outside the top 10.
     assert r["character_recall_at_10"] == 0.25 and r["characters_gold"] == 4
+    # One right among A's three and B's ten proposals; "The Ministry" is a place A's gold lists.
+    assert r["character_precision_at_10"] == round(1 / 13, 3)
+    assert r["not_characters_offered"] == 1 and r["works_offering_not_characters"] == 1.0
     # B's stated fandom "Sherlock" comes before the wrong suggestion.
     assert r["fandom_first"] == 1.0
     # A: Mature for Teen; B: the stated "T" wins over the suggested Explicit.
@@ -199,6 +202,7 @@ def test_every_gold_file_is_well_formed():
         assert set(gold["content_tags"]) <= vocab, (path, set(gold["content_tags"]) - vocab)
         assert set(gold["archive_warnings"]) <= set(scoring.ARCHIVE_WARNINGS), path
         assert gold["rating"] in scoring.RATINGS, path
+        assert all(n in source for n in gold.get("not_characters", [])), path
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="no corpus folder")
 def test_the_canon_without_aliases_is_the_canon_without_its_people_aliases():
     _golds, canon = _corpus()
