@@ -274,3 +274,15 @@ def test_an_analyzer_crash_on_one_work_scores_it_zero_and_names_it(tiny, monkeyp
     assert r["analyzer_errors"] == 1 and r["works"] == 2
     assert r["rating_exact"] == 0.0 and r["fandom_first"] == 0.5  # B lost its right rating and fandom
     assert "the analyzer failed on 1: B (RuntimeError: boom)" in scoring.format_score(r)
+
+
+def test_the_default_bench_run_scores_the_corpus_folder_when_it_exists(tiny, tmp_path, monkeypatch):
+    from quire.core.management.commands import bench as command
+    from quire.understanding import bench
+
+    monkeypatch.setattr(bench, "run_bench", lambda: {"bytes": 1})
+    monkeypatch.setattr(command, "DEFAULT_WEBIS", tmp_path / "absent.jsonl")
+    monkeypatch.setattr(command, "DEFAULT_UNDERSTANDING_CORPUS", tiny)
+    assert command._understanding(False, None, None)["corpus"]["works"] == 2
+    monkeypatch.setattr(command, "DEFAULT_UNDERSTANDING_CORPUS", tmp_path / "absent")
+    assert "corpus" not in command._understanding(False, None, None)  # no folder: the speed bench alone
