@@ -32,8 +32,13 @@ SLOWDOWN_MAX_SECONDS = 60
 
 
 def client_ip(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a trusted
-    # proxy rewrites it, so trusting it would let anyone reset their counter.
+    # REMOTE_ADDR unless QUIRE_BEHIND_PROXY: X-Forwarded-For is set by the client
+    # unless a trusted proxy rewrites it, so trusting it would let anyone reset
+    # their counter. Behind the proxy, the last entry is the one it appended.
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
