@@ -169,3 +169,19 @@ def test_login_works_again_after_the_window_passes(client, author, monkeypatch):
 @pytest.mark.django_db
 def test_login_page_offers_password_reset(client):
     assert reverse("accounts:password_reset") in text(client.get(LOGIN))
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_each_reader_is_counted_by_the_address_the_proxy_saw(client, author, settings):
+    """QUIRE_BEHIND_PROXY: every request comes from the proxy, so counting REMOTE_ADDR
+    would let one guesser lock out everyone. The proxy's own X-Forwarded-For entry counts."""
+    settings.BEHIND_PROXY = True
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _ in range(20):
+        _attempt(client, "amara", "wrong-guess", HTTP_X_FORWARDED_FOR="1.2.3.4", **proxy)
+    # A client-supplied first entry is ignored: only the last, the proxy's, counts.
+    owner = _attempt(client, "amara", PASSWORD, HTTP_X_FORWARDED_FOR="1.2.3.4, 5.6.7.8", **proxy)
+    assert owner.status_code == 302
+    client.logout()
+    # Positive control: the guesser's own address is still refused.
+    assert TOO_MANY in text(_attempt(client, "amara", PASSWORD, HTTP_X_FORWARDED_FOR="1.2.3.4", **proxy))
