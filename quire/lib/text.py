@@ -61,16 +61,17 @@ _ATTR = re.compile(r'([^\s="/>]+)(?:="([^"]*)")?')
 
 
 def _image_as_link(match: re.Match) -> str:
-    """A remote image becomes a link showing its alt text: loading it would tell
+    """A remote image becomes a link showing its alt text ("[Image: alt]"): loading it would tell
     the image's host who reads the story and when (a tracking pixel), and the
     Content-Security-Policy would block it anyway. Images on this site stay."""
     attrs = {name.lower(): html.unescape(value or "") for name, value in _ATTR.findall(match.group(1))}
     src = attrs.get("src", "")
     if not src.lower().startswith(("http:", "https:", "//")):
         return match.group(0)
-    label = attrs.get("alt", "").strip() or "image"
+    label = f"Image: {alt}" if (alt := attrs.get("alt", "").strip()) else "Image"
     href = html.escape(src, quote=True)
-    return f'<a href="{href}" rel="nofollow noopener" class="remote-image">[{html.escape(label, quote=False)}]</a>'
+    # The same form the EPUB writer gives images it can't carry.
+    return f'<a href="{href}" rel="nofollow noopener" class="image-link">[{html.escape(label, quote=False)}]</a>'
 
 
 def _plain_to_html(text: str) -> str:
