@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "quire.lib.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,6 +211,26 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("QUIRE_HTTPS", False)
 SESSION_COOKIE_SECURE = SECURE_SSL_REDIRECT
 CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
+# HSTS only with HTTPS on: browsers then refuse plain HTTP for the site for a year.
+# Subdomains only when asked: they may be other people's sites without HTTPS.
+SECURE_HSTS_SECONDS = env_int("QUIRE_HSTS_SECONDS", 31_536_000, minimum=0) if SECURE_SSL_REDIRECT else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("QUIRE_HSTS_SUBDOMAINS", False)
+# Django's deploy check warns on both choices; they are deliberate. Preloading is a
+# promise to browser makers that is hard to take back (and needs subdomains too),
+# so it is the operator's to make by hand, not a default.
+SILENCED_SYSTEM_CHECKS = ["security.W021"] + ([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"])
+# Behind a TLS-terminating proxy (nginx, a load balancer) the request reaches us as
+# plain HTTP; trust the proxy's X-Forwarded-Proto (and Host, and For for rate limits)
+# so the HTTPS redirect doesn't loop. Only set it when such a proxy always sets them.
+BEHIND_PROXY = env_bool("QUIRE_BEHIND_PROXY", False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = True
+SECURE_REFERRER_POLICY = "same-origin"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 
 LOGGING = {
     "version": 1,

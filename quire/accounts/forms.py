@@ -5,7 +5,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
-from . import ratelimit
+from . import names, ratelimit
 from .models import InviteRequest, Pseud, User
 
 EMAIL_TAKEN = (
@@ -46,9 +46,16 @@ class SignupForm(forms.Form):
     )
 
     def clean_username(self):
-        username = self.cleaned_data["username"]
+        # Compare the name as it will be stored (NFKC: fullwidth ａlice is alice).
+        username = names.normalise(self.cleaned_data["username"])
         if User.objects.filter(username__iexact=username).exists():
             raise ValidationError("That username is taken. Please choose another.", code="taken")
+        if User.objects.filter(username_skeleton=names.skeleton(username)).exists():
+            raise ValidationError(
+                "That username is too similar to an existing name: it could be mistaken for it. "
+                "Please choose another.",
+                code="similar",
+            )
         return username
 
     def clean_email(self):

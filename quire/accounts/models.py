@@ -6,6 +6,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from . import names
+
 
 class QuireUserManager(UserManager["User"]):
     def create_user(self, username, email=None, password=None, **extra_fields):
@@ -40,6 +42,10 @@ class User(AbstractUser):
     view_full_work = models.BooleanField("Show the entire work by default", default=False)
     hide_creator_style = models.BooleanField("Hide creators' styles", default=False)
 
+    # Look-alike names share a skeleton (see accounts/names.py); kept here, indexed,
+    # so sign-up checks a new name against every existing one in one query.
+    username_skeleton = models.CharField(max_length=600, db_index=True, editable=False, default="")
+
     objects = QuireUserManager()
 
     class Meta:
@@ -47,6 +53,12 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.username
+
+    def save(self, *args, **kwargs):
+        self.username_skeleton = names.skeleton(self.username)
+        if kwargs.get("update_fields") is not None and "username" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "username_skeleton"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("accounts:profile", args=[self.username])

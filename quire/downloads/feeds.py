@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quire.accounts.models import User
+from quire.lib import text as textlib
 from quire.works.models import Chapter, Series, Work
 
 from .auth import BadCredentials, challenge, viewer
@@ -54,7 +55,9 @@ def work_entry(work: Work, user, *, acquisition: bool = False) -> dict:
                 href = site_url(reverse("downloads:work", args=[work.pk, key]))
                 links.append(link("http://opds-spec.org/acquisition", href, fmt.mime, f"Download {fmt.label}"))
     tags = [t for t in work.tags.all() if t.type in ("fandom", "freeform", "relationship", "character")]
-    summary = " ".join(work.summary.split())
+    # Plain text from the sanitised HTML, never the author's source: that may be
+    # HTML the sanitiser would have removed (scripts, handlers), shown here as text.
+    summary = " ".join(textlib.html_to_text(work.summary_html or "").split())
     return {
         "id": tag_id(work.get_absolute_url()),
         "title": work.title,

@@ -146,10 +146,8 @@ def deliver_comment_event(comment_id: int) -> int:
     if comment is None or comment.deleted or comment.hidden_by_moderator:
         return 0
     work = comment.work
-    mutes = Mute.objects.filter(muted_id=comment.user_id)
-    if not work.anonymous:
-        # A mute from an anonymous work's page only covers that person's anonymous works.
-        mutes = mutes.filter(via_work__isnull=True)
+    # A mute from an anonymous work's page covers that one work only.
+    mutes = Mute.objects.filter(Q(via_work__isnull=True) | Q(via_work=work), muted_id=comment.user_id)
     muted_by = set(mutes.values_list("muter_id", flat=True)) if comment.user_id else set()
     creators = _creator_ids(work) - {comment.user_id} - muted_by
     kind = NotificationKind.COMMENT if comment.approved else NotificationKind.PENDING

@@ -64,7 +64,7 @@ def mute_work_creator(request, pk):
         messages.error(request, str(refusal))
         return redirect(work.get_absolute_url())
     if work.anonymous:
-        messages.success(request, "Muted: you won't see anonymous works by this work's creator any more.")
+        messages.success(request, "Muted: you won't see this work any more.")
     else:
         messages.success(request, "Muted: you won't see works, comments or bookmarks by this work's creator any more.")
     return redirect("works:index")

@@ -14,9 +14,12 @@ class Window:
     def __init__(self, key: str, limit: int, seconds: int):
         self.key, self.limit, self.seconds = key, limit, seconds
 
+    def count(self) -> int:
+        return cache.get(self.key) or 0
+
     def seconds_blocked(self) -> int:
         """0 while under the limit; otherwise how long until the window ends (at least 1)."""
-        if (cache.get(self.key) or 0) < self.limit:
+        if self.count() < self.limit:
             return 0
         until = cache.get(f"{self.key}:until") or time.time() + self.seconds
         return max(1, math.ceil(until - time.time()))

@@ -43,14 +43,35 @@ SCENE_BREAK = re.compile(
 
 
 def sanitize(raw_html: str) -> str:
-    return nh3.clean(
+    cleaned = nh3.clean(
         raw_html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="nofollow noopener",
         strip_comments=True,
-    ).strip()
+    )
+    return _REMOTE_IMG.sub(_image_as_link, cleaned).strip()
+
+
+# An <img> as nh3 writes it: attributes double-quoted, `"` escaped inside them
+# (`<` and `>` may stay raw there, so `[^>]*` would not do).
+_REMOTE_IMG = re.compile(r'<img((?:\s+[^\s="/>]+(?:="[^"]*")?)*)\s*/?>')
+_ATTR = re.compile(r'([^\s="/>]+)(?:="([^"]*)")?')
+
+
+def _image_as_link(match: re.Match) -> str:
+    """A remote image becomes a link showing its alt text ("[Image: alt]"): loading it would tell
+    the image's host who reads the story and when (a tracking pixel), and the
+    Content-Security-Policy would block it anyway. Images on this site stay."""
+    attrs = {name.lower(): html.unescape(value or "") for name, value in _ATTR.findall(match.group(1))}
+    src = attrs.get("src", "")
+    if not src.lower().startswith(("http:", "https:", "//")):
+        return match.group(0)
+    label = f"Image: {alt}" if (alt := attrs.get("alt", "").strip()) else "Image"
+    href = html.escape(src, quote=True)
+    # The same form the EPUB writer gives images it can't carry.
+    return f'<a href="{href}" rel="nofollow noopener" class="image-link">[{html.escape(label, quote=False)}]</a>'
 
 
 def _plain_to_html(text: str) -> str:

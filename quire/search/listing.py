@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 
 from quire.tags.models import Tag, TagType
+from quire.tags.visibility import known_tags
 from quire.works.forms import LANGUAGES
 from quire.works.models import Work
 
@@ -88,12 +89,16 @@ def works_in_order(ids: list[int]) -> list[Work]:
 SIDEBAR_LIMIT = 10
 
 
-def _facet_groups(result, query: Query) -> list[FacetGroup]:
+def _facet_groups(result, query: Query, viewer) -> list[FacetGroup]:
     """Both sides of the sidebar read these: the tags with the most works in
-    the results, plus whatever is included or excluded now (even at zero)."""
-    wanted = {tag_id for pairs in result.facets.values() for tag_id, _ in pairs}
-    wanted |= set(query.include) | set(query.exclude)
-    tags = {t.pk: t for t in Tag.objects.filter(pk__in=wanted)} if wanted else {}
+    the results, plus whatever is included or excluded now (even at zero).
+    Ids sent in the address are named only if `viewer` may know the tag: else
+    `?include=ID` would name a tag used only on drafts or hidden works."""
+    found = {tag_id for pairs in result.facets.values() for tag_id, _ in pairs}
+    asked = (set(query.include) | set(query.exclude)) - found
+    tags = {t.pk: t for t in Tag.objects.filter(pk__in=found)} if found else {}
+    if asked:
+        tags.update({t.pk: t for t in known_tags(viewer).filter(pk__in=asked)})
     counts = {tag_id: n for pairs in result.facets.values() for tag_id, n in pairs}
     # An included tag is on every work found, whether or not it made the top of its group.
     counts.update({tag_id: result.total for tag_id in query.include if tag_id not in counts})
@@ -120,7 +125,7 @@ def _saved_query(params: QueryDict, base: tuple[int, ...]) -> str:
 
 def build_listing(request, *, base_tag: Tag | None = None) -> dict:
     base = (base_tag.canonical_tag.pk,) if base_tag else ()
-    query = query_from_params(request.GET, base_include=base)
+    query = query_from_params(request.GET, base_include=base, viewer=request.user)
     result = search(query, request.user)
     num_pages = max(1, math.ceil(result.total / query.per_page))
     works = works_in_order(result.ids)
@@ -129,7 +134,7 @@ def build_listing(request, *, base_tag: Tag | None = None) -> dict:
         work.search_snippet = snippets.get(work.pk)
     params = request.GET.copy()
     params.pop("page", None)
-    facet_groups = _facet_groups(result, query)
+    facet_groups = _facet_groups(result, query, request.user)
     return {
         "query": query,
         "works": works,

@@ -7,7 +7,7 @@ import shlex
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from quire.tags.models import Tag
+from quire.tags.visibility import known_tags
 
 SORTS = {
     "relevance": "Best match",
@@ -60,11 +60,14 @@ class Query:
         return replace(self, exclude=self.exclude + extra) if extra else self
 
 
-def tag_ids_named(names) -> tuple[list[int], list[str]]:
-    """The filter tag ids for tag names (a synonym means its canonical tag), and the names not found."""
+def tag_ids_named(names, viewer=None) -> tuple[list[int], list[str]]:
+    """The filter tag ids for tag names (a synonym means its canonical tag), and the
+    names not found. A tag `viewer` may not know of (used only on drafts, hidden or
+    restricted works) counts as not found, so the answer never confirms it exists."""
     ids, missing = [], []
+    known = known_tags(viewer)
     for name in names:
-        tag = Tag.objects.named(name).first()
+        tag = known.named(name).first()
         if tag is None:
             missing.append(name)
         else:
@@ -72,7 +75,7 @@ def tag_ids_named(names) -> tuple[list[int], list[str]]:
     return ids, missing
 
 
-def parse_text(text: str) -> dict:
+def parse_text(text: str, viewer=None) -> dict:
     """Split typed search syntax into the parts of a Query: free text, ranges,
     sort and excluded tags. `-word` excludes the tag of that name when there is
     one, else it is a negated search term."""
@@ -96,8 +99,8 @@ def parse_text(text: str) -> dict:
             exclude_names.append(token[1:])
         elif token.strip():
             terms.append(token)
-    exclude_ids, negated_terms = tag_ids_named(exclude_names)
-    include_ids, unknown = tag_ids_named(include_names)
+    exclude_ids, negated_terms = tag_ids_named(exclude_names, viewer)
+    include_ids, unknown = tag_ids_named(include_names, viewer)
     words = [f'"{t}"' if " " in t else t for t in terms]
     words += [f'-"{t}"' if " " in t else f"-{t}" for t in negated_terms]
     return {
@@ -141,20 +144,21 @@ def _names(value: str | None) -> list[str]:
     return [" ".join(n.split()) for n in (value or "").split(",") if n.strip()]
 
 
-def query_from_params(params, base_include: tuple[int, ...] = ()) -> Query:
-    """A Query from a listing's GET parameters (the filter sidebar's form)."""
+def query_from_params(params, base_include: tuple[int, ...] = (), viewer=None) -> Query:
+    """A Query from a listing's GET parameters (the filter sidebar's form), with
+    tag names resolved as `viewer` may know them (None: as a guest)."""
     if any("\x00" in v for values in params.lists() for v in values[1]):
         # A NUL ends an SQLite string early and PostgreSQL refuses it outright:
         # no field of this form can mean anything with one in it.
         params = params.copy()
         for key, values in list(params.lists()):
             params.setlist(key, [v.replace("\x00", "") for v in values])
-    parsed = parse_text(params.get("q", ""))
+    parsed = parse_text(params.get("q", ""), viewer)
     include = list(base_include) + _ints(params.getlist("include")) + parsed["include"]
-    named, unknown = tag_ids_named(_names(params.get("include_names")))
+    named, unknown = tag_ids_named(_names(params.get("include_names")), viewer)
     include += named
     exclude = _ints(params.getlist("exclude")) + parsed["exclude"]
-    exclude += tag_ids_named(_names(params.get("exclude_names")))[0]
+    exclude += tag_ids_named(_names(params.get("exclude_names")), viewer)[0]
     ranges = list(parsed["ranges"])
     words_from, words_to = _int(params.get("words_from")), _int(params.get("words_to"))
     if words_from is not None:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from quire.lib.redirects import safe_next
 from quire.tags.models import FilterTagging, Media, Tag, TagType
-from quire.tags.visibility import discoverable_tags, get_visible_tag_or_404
+from quire.tags.visibility import discoverable_tags, get_visible_tag_or_404, known_tags
 from quire.works.models import Work
 
 from .listing import build_listing
@@ -90,10 +90,13 @@ def saved_filters(request):
 @require_POST
 def add_exclusion(request):
     tag = None
+    # Resolved as the reader may know tags: a tag used only on works they can't
+    # see is "no such tag", whether asked for by id or by name.
+    known = known_tags(request.user)
     if request.POST.get("tag", "").isdigit():
-        tag = Tag.objects.filter(pk=int(request.POST["tag"])).first()
+        tag = known.filter(pk=int(request.POST["tag"])).first()
     elif request.POST.get("name", "").strip():
-        tag = Tag.objects.named(request.POST["name"]).first()
+        tag = known.named(request.POST["name"]).first()
         if tag is None:
             messages.error(request, f"There is no tag called {request.POST['name'].strip()!r}.")
             return redirect("search:saved_filters")

@@ -24,6 +24,18 @@ def discoverable_tags(user):
     return Tag.objects.filter(Q(canonical=True) | Q(pk__in=filed))
 
 
+def known_tags(user):
+    """Tags `user` may learn exist, as `can_see_tag` decides, for resolving ids and
+    names a reader sends (search filters, exclusions): canonical tags, and tags
+    a posted work they can see carries or is filed under."""
+    if wrangling.can_wrangle(user):
+        return Tag.objects.all()
+    works = _visible_works(user).values("pk")
+    filed = FilterTagging.objects.filter(work__in=works).values("tag_id")
+    carried = Tag.objects.filter(works__in=works).values("pk")
+    return Tag.objects.filter(Q(canonical=True) | Q(pk__in=filed) | Q(pk__in=carried))
+
+
 def can_see_tag(tag: Tag, user) -> bool:
     if tag.canonical or wrangling.can_wrangle(user):
         return True

@@ -121,3 +121,56 @@ def test_invite_mode_without_invitation_explains_and_links_to_queue(client, sett
     assert 'name="password1"' not in html
     client.post(SIGNUP, GOOD)
     assert not User.objects.filter(username="ember").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "look_alike",
+    [
+        "\u0430lice",  # Cyrillic а
+        "Alice.",  # a trailing dot: punctuation is dropped from the comparison
+        "a_lice",
+        "aIice",  # capital I for l
+        "a1ice",
+    ],
+)
+def test_signup_refuses_a_name_that_looks_like_an_existing_one(client, look_alike):
+    make_user("alice")
+    make_user("marigold")
+    response = client.post(SIGNUP, {**GOOD, "username": look_alike})
+    assert response.status_code == 200
+    assert "too similar to an existing name" in text(response)
+    assert "ember@example.org" in text(response)  # what they typed is kept
+    assert User.objects.count() == 2
+    # Positive control: a name that looks different is accepted.
+    client.post(SIGNUP, {**GOOD, "username": "alicia"})
+    assert User.objects.filter(username="alicia").exists()
+
+
+@pytest.mark.django_db
+def test_signup_refuses_cyrillic_marigold_and_keeps_accented_names_distinct(client):
+    make_user("marigold")
+    response = client.post(SIGNUP, {**GOOD, "username": "marig\u043eld"})
+    assert "too similar to an existing name" in text(response)
+    # Accents make a different name (Unicode's rule): zoë may join beside zoe.
+    make_user("zoe")
+    client.post(SIGNUP, {**GOOD, "username": "zo\u00eb"})
+    assert User.objects.filter(username="zo\u00eb").exists()
+
+
+@pytest.mark.django_db
+def test_a_fullwidth_name_is_compared_as_it_will_be_stored(client):
+    """Fullwidth ａlice is stored as alice (NFKC); it used to pass the check and then 500."""
+    make_user("alice")
+    response = client.post(SIGNUP, {**GOOD, "username": "\uff41lice"})
+    assert response.status_code == 200
+    assert "That username is taken" in text(response)
+    client.post(SIGNUP, {**GOOD, "username": "\uff45mber"})
+    assert User.objects.filter(username="ember").exists()
+
+
+@pytest.mark.django_db
+def test_existing_accounts_get_a_look_alike_key(db):
+    """The key is kept on the account (indexed) so the check is one query."""
+    user = make_user("Marigold.")
+    assert User.objects.filter(username_skeleton="rnarigold").get() == user

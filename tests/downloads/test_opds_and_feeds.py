@@ -63,6 +63,19 @@ def test_newest_works_carry_epub_and_pdf_acquisition_links(client, author):
     assert download.status_code == 200 and download["Content-Type"] == "application/epub+zip"
 
 
+def test_opds_summaries_are_plain_text_from_the_sanitised_html(client, author):
+    """Issue 10: the summary carried the author's raw source, script and all, as text."""
+    make_work(
+        author,
+        "The Tide Clock",
+        text_format="html",
+        summary='<p>A clock that <b>keeps</b> tides.</p><script>steal()</script><img src=x onerror="steal()">',
+    )
+    entry = parse(client.get("/opds/new/")).entries[0]
+    assert entry.summary == "A clock that keeps tides."
+    assert "steal" not in client.get("/opds/new/").content.decode()
+
+
 def test_anonymous_works_show_no_author_in_the_catalog(client, author):
     make_work(author, "Unsigned", anonymous=True)
     entry = parse(client.get("/opds/new/")).entries[0]

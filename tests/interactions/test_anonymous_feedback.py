@@ -86,9 +86,11 @@ def test_muting_an_anonymous_creator_shows_nothing_on_their_profile_or_bookmarks
     assert "You have muted" not in bookmarks and "Someone Else's" in bookmarks
     assert "Amara's signed comment." in page_text(c.get(other.get_absolute_url()))
     listing = page_text(c.get(reverse("works:index")))
-    assert "Signed Work" in listing and "Whose Is This" not in listing and "Another Secret" not in listing
+    # The mute hides that one work: hiding the creator's other anonymous works would
+    # say which anonymous works share a creator.
+    assert "Signed Work" in listing and "Whose Is This" not in listing and "Another Secret" in listing
     assert c.get(signed.get_absolute_url()).status_code == 200
-    assert c.get(also_secret.get_absolute_url()).status_code == 404
+    assert c.get(also_secret.get_absolute_url()).status_code == 200
 
     # Muting and unmuting amara by name leaves the anonymous mute, and its entry, alone.
     c.post(reverse("interactions:mute", args=["amara"]), {"action": "mute"}, follow=True)
@@ -103,3 +105,23 @@ def test_muting_an_anonymous_creator_shows_nothing_on_their_profile_or_bookmarks
     mute_id = re.search(r'name="unmute" value="(\d+)"', c.get(reverse("interactions:blocked")).content.decode())[1]
     c.post(reverse("interactions:blocked"), {"unmute": mute_id})
     assert "Whose Is This" in page_text(c.get(reverse("works:index")))
+
+
+def test_muting_a_creator_by_name_keeps_their_replies_on_their_anonymous_work(author, reader, login):
+    """The replies show as "Anonymous Creator"; hiding them for a name mute would say who it is."""
+    from quire.interactions.safety import mute
+
+    secret = make_work(author, "Whose Is This", anonymous=True)
+    signed = make_work(author, "Signed Work")
+    c = login(reader)
+    comment(c, secret, "Who wrote this?")
+    comment(c, signed, "Lovely.")
+    c.force_login(author)
+    comment(c, secret, "Someone who loves you.", parent=Comment.objects.get(work=secret))
+    own = make_work(reader, "Reader's Own")
+    comment(c, own, "A signed comment by amara.")
+    mute(reader, author)
+    c.force_login(reader)
+    assert "Someone who loves you." in page_text(c.get(secret.get_absolute_url()))
+    # Positive control: their signed comments elsewhere are hidden by the mute.
+    assert "A signed comment by amara." not in page_text(c.get(own.get_absolute_url()))

@@ -80,13 +80,47 @@ def test_muting_an_anonymous_works_creator_never_reveals_who_it_is(author, reade
     c = login(reader)
     response = c.post(reverse("interactions:mute_work_creator", args=[secret.pk]), follow=True)
     text = page_text(response)
-    assert "Muted: you won't see anonymous works by this work's creator any more." in text
+    assert "Muted: you won't see this work any more." in text
     assert "muted amara" not in text and "Whose Is This" not in text
     assert Mute.objects.get(muter=reader).muted == author
     listing = page_text(c.get(reverse("interactions:blocked")))
     assert "The creator of “Whose Is This”" in listing and "amara" not in listing
-    # Only their anonymous works go: hiding their signed works would say who they are.
+    # Hiding their signed works would say who they are.
     assert list(Work.objects.visible_to(reader).values_list("title", flat=True)) == ["Signed Work"]
+
+
+def _seen(client, work) -> bool:
+    """Can this reader open `work`, and does search list it? (They must agree.)"""
+    found = page_text(client.get(reverse("search:works"), {"q": ""}))
+    opened = client.get(work.get_absolute_url()).status_code == 200
+    assert opened == (work.title in found), work.title
+    return opened
+
+
+def test_a_mute_by_name_never_hides_or_reveals_anonymous_works(author, reader, stranger, login):
+    """Muting each name in turn must not make an anonymous work vanish: that would say who wrote it."""
+    secret = make_work(author, "Unsigned Letter", anonymous=True)
+    signed = make_work(author, "Signed Letter")
+    control = make_work(stranger, "Someone Else's Letter")
+    c = login(reader)
+    for name in ("amara", "ellis"):
+        c.post(reverse("interactions:mute", args=[name]), {"action": "mute"})
+        assert _seen(c, secret)
+        c.post(reverse("interactions:mute", args=[name]), {"action": "unmute"})
+    mute(reader, author)
+    assert _seen(c, secret) and not _seen(c, signed) and _seen(c, control)
+    assert Work.objects.visible_to(reader).filter(pk=secret.pk).exists()
+
+
+def test_a_mute_from_an_anonymous_work_hides_that_work_alone(author, reader, login):
+    """It must not tell the reader which other anonymous works share a creator."""
+    first = make_work(author, "First Unsigned", anonymous=True)
+    second = make_work(author, "Second Unsigned", anonymous=True)
+    signed = make_work(author, "Plainly Signed")
+    c = login(reader)
+    c.post(reverse("interactions:mute_work_creator", args=[first.pk]))
+    assert not _seen(c, first)
+    assert _seen(c, second) and _seen(c, signed)
 
 
 def test_muting_does_not_change_what_others_see(author, reader, stranger, login):

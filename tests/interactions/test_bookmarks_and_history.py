@@ -89,3 +89,21 @@ def test_mark_for_later(author, reader, login):
     assert "A Lantern in the Orchard" in page_text(c.get(reverse("interactions:history") + "?show=later"))
     c.post(reverse("interactions:later", args=[work.pk]), {"action": "unmark"})
     assert "A Lantern in the Orchard" not in page_text(c.get(reverse("interactions:history") + "?show=later"))
+
+
+def test_a_moderator_hidden_work_shows_as_hidden_in_its_bookmarkers_list(author, reader, moderator, login):
+    """Issue 10: the bookmarker kept seeing the hidden work's live title and link."""
+    from quire.moderation.services import hide_work
+
+    hidden = make_work(author, "Taken Down Title")
+    kept = make_work(author, "Still Up Title")
+    c = login(reader)
+    bookmark(c, hidden, notes="My note on it.")
+    bookmark(c, kept, notes="Another note.")
+    hide_work(moderator, hidden)
+    page = c.get(reverse("interactions:bookmarks", args=["corin"])).content.decode()
+    assert "Taken Down Title" not in page and hidden.get_absolute_url() not in page
+    assert "A work that is hidden or no longer available" in page
+    assert "My note on it." in page  # their own notes stay theirs
+    # Positive control: the other bookmark shows its title and link as before.
+    assert "Still Up Title" in page and kept.get_absolute_url() in page

@@ -30,7 +30,8 @@ def test_scripts_event_handlers_and_javascript_links_are_removed():
     )
     assert "script" not in html and "onclick" not in html and "onerror" not in html
     assert "javascript:" not in html
-    assert '<img src="https://example.org/a.png">' in html
+    # A remote image becomes a link (no tracking pixels; see test_security).
+    assert '<a href="https://example.org/a.png" rel="nofollow noopener" class="image-link">[Image]</a>' in html
 
 
 def test_allowed_formatting_survives():

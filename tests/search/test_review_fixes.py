@@ -137,3 +137,40 @@ def test_after_excluding_a_tag_an_https_reader_is_not_sent_to_a_plain_http_next(
     assert response.url == reverse("search:saved_filters")
     response = client.post(url, {"name": "Angst", "next": "/fandoms/"}, secure=True)
     assert response.url == "/fandoms/"
+
+
+def test_a_tag_id_or_name_in_the_address_never_names_a_private_tag(client, author, login):
+    """Issue 10: `/search/?include=ID` named a tag used only on a draft in the sidebar,
+    and a typed name was "found" (no "There is no tag" warning). Ids and names now
+    resolve through the same rule as autocomplete."""
+    make_work(author, "Secret Plans", freeforms=("Surprise Party For Sam",), draft=True)
+    make_work(author, "Public", freeforms=("Surprise Public Tag",))
+    private = Tag.objects.get(name="Surprise Party For Sam")
+    public = Tag.objects.get(name="Surprise Public Tag")
+    for params in ({"include": private.pk}, {"exclude": private.pk}):
+        assert "Surprise Party For Sam" not in client.get(reverse("search:works"), params).content.decode()
+    page = client.get(reverse("search:works"), {"include_names": "Surprise Party For Sam"}).content.decode()
+    assert "There is no tag called “Surprise Party For Sam”" in page
+    # Positive controls: a public tag is named, and a members-only tag is named to members.
+    assert "Surprise Public Tag" in client.get(reverse("search:works"), {"include": public.pk}).content.decode()
+    make_work(author, "Members", freeforms=("Surprise Members Only",), restricted=True)
+    members = Tag.objects.get(name="Surprise Members Only")
+    assert "Surprise Members Only" not in client.get(reverse("search:works"), {"include": members.pk}).content.decode()
+    member_page = login(make_user("corin")).get(reverse("search:works"), {"include": members.pk})
+    assert "Surprise Members Only" in member_page.content.decode()
+
+
+def test_a_saved_exclusion_by_id_or_name_never_confirms_a_private_tag(author, login):
+    from quire.search.models import SavedExclusion
+
+    make_work(author, "Taken Down", freeforms=("Hidden Thing",), hidden=True)
+    private = Tag.objects.get(name="Hidden Thing")
+    c = login(make_user("corin"))
+    by_id = c.post(reverse("search:add_exclusion"), {"tag": private.pk}, follow=True).content.decode()
+    by_name = c.post(reverse("search:add_exclusion"), {"name": "Hidden Thing"}, follow=True).content.decode()
+    assert "Hidden Thing" not in by_id and "Choose a tag to exclude." in by_id
+    assert "There is no tag called" in by_name
+    assert not SavedExclusion.objects.exists()
+    # Positive control: its creator may exclude it.
+    login(author).post(reverse("search:add_exclusion"), {"tag": private.pk})
+    assert SavedExclusion.objects.filter(tag=private).exists()

@@ -167,3 +167,32 @@ def test_series_holding_an_anonymous_work_hides_its_creators(author, reader, mod
         assert pseud_link in client.get(series.get_absolute_url()).content.decode()
     client.force_login(author)
     assert "Letters Home" in client.get(profile).content.decode()
+
+
+def test_a_signed_in_readers_rule_tests_each_work_instead_of_listing_every_visible_one(author, reader, db):
+    """Issue 14: the rule for a signed-in reader is "public enough OR one of mine". The
+    old form, `pk IN (SELECT every visible work)`, made SQLite build that whole list
+    on every call. Pinned on the SQL, not on a timing."""
+    from django.db import connection
+
+    from quire.interactions.safety import mute
+
+    make_work(author)
+    sql = str(Work.objects.visible_to(reader).query)
+    # The works table is read once (the outer query); the only subquery is the reader's own works.
+    assert sql.count('FROM "works_work"') == 1, sql
+    assert 'FROM "works_creatorship"' in sql
+    # No mutes: no mute subquery at all.
+    assert "interactions_mute" not in sql
+    # Positive control: a reader with a mute does get the filter.
+    mute(reader, author)
+    assert "interactions_mute" in str(Work.objects.visible_to(reader).query)
+    if connection.vendor != "sqlite":
+        return
+    one = Work.objects.visible_to(reader).filter(pk=Work.objects.get().pk)
+    query, params = one.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + query, params)
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    # Opening one work looks it up by its key; it does not scan the works table.
+    assert "SCAN works_work" not in plan and "works_work USING INTEGER PRIMARY KEY" in plan, plan

@@ -119,7 +119,15 @@ class CommentQuerySet(models.QuerySet):
             rule = Q(approved=True, hidden_by_creator=False, hidden_by_moderator=False) | Q(user=user)
             if work.is_creator(user):
                 rule |= Q(hidden_by_moderator=False)
-        return qs.filter(rule).exclude(user__in=muted_user_ids(user))
+        muted = Q(user__in=muted_user_ids(user))
+        if work.anonymous:
+            # The creators' own comments here show as "Anonymous Creator": hiding them
+            # because their author is muted by name would say who wrote the work.
+            from quire.works.models import Creatorship
+
+            creators = Creatorship.objects.filter(work=work, accepted=True).values("pseud__user_id")
+            muted &= ~Q(user__in=creators)
+        return qs.filter(rule).exclude(muted)
 
 
 class Comment(models.Model):

@@ -22,12 +22,16 @@ class Mute(models.Model):
     """`muter` no longer sees `muted`'s works, comments or bookmarks. Applied on the
     server, inside `Work.objects.visible_to`, so every list and count agrees.
 
+    Anonymity holds against muting (AO3's rule): a mute by name hides only the
+    muted person's signed works, so muting and unmuting names in turn never makes
+    an anonymous work vanish and so never says who wrote it.
+
     `via_work` is set when the mute came from an anonymous work's page. Such a mute
-    never names the hidden creator to `muter` (the mute list names the work, and
-    their profile, comments and bookmarks behave as if nothing was muted), and it
-    hides only their anonymous works: hiding their signed works would say who they
-    are. It is a separate row from any mute of the same person by name, and goes
-    when the work goes (turning into a named mute would reveal the creator)."""
+    hides that one work and nothing else: hiding the person's other anonymous works
+    would tell `muter` which anonymous works share a creator, and hiding their
+    signed works, comments or bookmarks would say who they are. The mute list names
+    the work, not the person. It is a separate row from any mute of the same person
+    by name, and goes when the work goes."""
 
     muter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mutes")
     muted = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="muted_by")
@@ -60,16 +64,31 @@ def muted_user_ids(user):
     return Mute.objects.filter(muter=user, via_work__isnull=True).values("muted_id")
 
 
-def muted_work_ids(user):
-    """A subquery of the works `Work.objects.visible_to` leaves out for `user`:
-    every work credited to someone muted by name, and the anonymous works of
-    anyone muted from an anonymous work's page."""
+def _muted_works(user) -> models.Q | None:
+    """Which works muting hides from `user`, or None when they have muted no one
+    (most readers: one indexed lookup then spares every list a subquery)."""
     from quire.works.models import Creatorship
 
     if not (user and user.is_authenticated):
-        return Creatorship.objects.none().values("work_id")
-    via_work = Mute.objects.filter(muter=user, via_work__isnull=False).values("muted_id")
-    return Creatorship.objects.filter(
-        models.Q(pseud__user__in=muted_user_ids(user)) | models.Q(pseud__user__in=via_work, work__anonymous=True),
-        accepted=True,
-    ).values("work_id")
+        return None
+    mutes = Mute.objects.filter(muter=user)
+    if not mutes.exists():
+        return None
+    signed_by_muted = Creatorship.objects.filter(pseud__user__in=muted_user_ids(user), accepted=True)
+    return models.Q(anonymous=False, pk__in=signed_by_muted.values("work_id")) | models.Q(
+        pk__in=mutes.filter(via_work__isnull=False).values("via_work_id")
+    )
+
+
+def exclude_muted(works, user):
+    """`works` (a Work queryset) without the works `user`'s mutes hide."""
+    hidden = _muted_works(user)
+    return works if hidden is None else works.exclude(hidden)
+
+
+def muted_work_ids(user) -> list[int]:
+    """The ids of the works `user`'s mutes hide (for the in-memory search index)."""
+    from quire.works.models import Work
+
+    hidden = _muted_works(user)
+    return [] if hidden is None else list(Work.objects.filter(hidden).values_list("pk", flat=True))

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,11 +17,15 @@ class BookmarkQuerySet(models.QuerySet):
 
         works = Work.objects.visible_to(viewer).posted().values("pk")
         on_visible = Q(work__in=works) | Q(series__in=Series.objects.filter(memberships__work__in=works).values("pk"))
+        # Your own bookmarks stay listed when their work goes out of your sight (a
+        # moderator hid it, it went back to draft), but `work_shown` is then False and
+        # the listing says so instead of showing its live title.
+        shown = Exists(Work.objects.visible_to(viewer).posted().filter(pk=OuterRef("work_id")))
         if viewer and viewer.is_authenticated:
-            return self.filter(Q(user=viewer) | (Q(private=False) & on_visible)).exclude(
-                user__in=muted_user_ids(viewer)
-            )
-        return self.filter(on_visible, private=False)
+            qs = self.filter(Q(user=viewer) | (Q(private=False) & on_visible)).exclude(user__in=muted_user_ids(viewer))
+        else:
+            qs = self.filter(on_visible, private=False)
+        return qs.annotate(work_shown=shown)
 
 
 class Bookmark(models.Model):

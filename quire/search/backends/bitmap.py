@@ -390,7 +390,7 @@ class BitmapIndex:
         else:
             own = Creatorship.objects.filter(pseud__user=viewer, accepted=True).values_list("work_id", flat=True)
             seen = self.member | (BitMap(own) & self.posted)
-        seen.difference_update(BitMap(muted_work_ids(viewer).values_list("work_id", flat=True)))
+        seen.difference_update(BitMap(muted_work_ids(viewer)))
         return seen
 
     def matching(self, query, viewer) -> tuple[BitMap, np.ndarray, np.ndarray | None]:
