@@ -21,6 +21,30 @@ def _fast_clean_state(settings, tmp_path):
     bitmap.reset_shared()
 
 
+DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+@pytest.fixture(autouse=True)
+def _fixed_tags(request):
+    """The ratings, warnings and categories a data migration creates, present in every
+    database test whatever ran before it. A test that commits for real (the worker
+    tests, live_server) ends by flushing every table, migrations' rows included, so
+    without this a later test's outcome would depend on the order the suite runs in."""
+    if request.node.get_closest_marker("django_db") is None and not DB_FIXTURES & set(request.fixturenames):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from quire.tags.models import CATEGORIES, RATINGS, WARNINGS, Tag
+
+    wanted = {"rating": RATINGS, "warning": WARNINGS, "category": CATEGORIES}
+    if Tag.objects.filter(name__in=[name for names in wanted.values() for name in names]).count() == sum(
+        map(len, wanted.values())
+    ):
+        return
+    for tag_type, names in wanted.items():
+        for name in names:
+            Tag.objects.get_or_create(name=name, defaults={"type": tag_type, "canonical": True})
+
+
 # Personas, as in every test module: the author of a work, an accepted
 # co-creator, another signed-in reader, and a moderator. Guests use `client`.
 @pytest.fixture
