@@ -3,6 +3,14 @@ import pytest
 from tests.factories import make_user
 
 
+def pytest_collection_finish(session):
+    # pytest-randomly's own header is hidden by -q: print the seed so a failing order can be repeated.
+    seed = getattr(session.config.option, "randomly_seed", None)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if isinstance(seed, int) and reporter is not None and session.config.getoption("randomly_reorganize", True):
+        reporter.write_line(f"Random order: repeat it with --randomly-seed={seed}")
+
+
 @pytest.fixture(autouse=True)
 def _fast_clean_state(settings, tmp_path):
     # Argon2 is deliberately slow; tests don't need it to be.
