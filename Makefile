@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test test-postgres test-browser acceptance bench lint migrations-check clean
+.PHONY: install demo serve test test-slow test-postgres test-browser acceptance bench lint typecheck migrations-check clean
 
 install: $(STAMP)
 
@@ -27,12 +27,17 @@ serve: install
 	$(BIN)/quire migrate --noinput
 	$(BIN)/quire serve --addr $(HOST):$(PORT)
 
-# The whole suite but the browser tests, on SQLite (or on QUIRE_DATABASE_URL when set).
+# The whole suite but the browser and slow tests, on SQLite (or on QUIRE_DATABASE_URL when set),
+# in a random order (pytest-randomly prints the seed; repeat an order with --randomly-seed=N).
 test: install
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m "not browser and not slow"
+
+# epubcheck on large books and the long randomized differential runs; CI runs them.
+test-slow: install
+	$(BIN)/pytest -m "slow and not browser"
 
 test-postgres: install
-	QUIRE_DATABASE_URL=$${QUIRE_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m "not browser"
+	QUIRE_DATABASE_URL=$${QUIRE_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m "not browser and not slow"
 
 # End-to-end tests in Chromium (Debian's /usr/bin/chromium; set QUIRE_CHROMIUM to use another).
 test-browser: install
@@ -46,6 +51,9 @@ bench: install
 
 lint: install
 	$(BIN)/ruff check quire tests
+
+typecheck: install
+	$(BIN)/mypy
 
 migrations-check: install
 	$(BIN)/quire makemigrations --check --dry-run

@@ -3,6 +3,14 @@ import pytest
 from tests.factories import make_user
 
 
+def pytest_collection_finish(session):
+    # pytest-randomly's own header is hidden by -q: print the seed so a failing order can be repeated.
+    seed = getattr(session.config.option, "randomly_seed", None)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if isinstance(seed, int) and reporter is not None and session.config.getoption("randomly_reorganize", True):
+        reporter.write_line(f"Random order: repeat it with --randomly-seed={seed}")
+
+
 @pytest.fixture(autouse=True)
 def _fast_clean_state(settings, tmp_path):
     # Argon2 is deliberately slow; tests don't need it to be.
@@ -19,6 +27,30 @@ def _fast_clean_state(settings, tmp_path):
     bitmap.BUILD_IN_BACKGROUND = False
     yield
     bitmap.reset_shared()
+
+
+DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+@pytest.fixture(autouse=True)
+def _fixed_tags(request):
+    """The ratings, warnings and categories a data migration creates, present in every
+    database test whatever ran before it. A test that commits for real (the worker
+    tests, live_server) ends by flushing every table, migrations' rows included, so
+    without this a later test's outcome would depend on the order the suite runs in."""
+    if request.node.get_closest_marker("django_db") is None and not DB_FIXTURES & set(request.fixturenames):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from quire.tags.models import CATEGORIES, RATINGS, WARNINGS, Tag
+
+    wanted = {"rating": RATINGS, "warning": WARNINGS, "category": CATEGORIES}
+    if Tag.objects.filter(name__in=[name for names in wanted.values() for name in names]).count() == sum(
+        map(len, wanted.values())
+    ):
+        return
+    for tag_type, names in wanted.items():
+        for name in names:
+            Tag.objects.get_or_create(name=name, defaults={"type": tag_type, "canonical": True})
 
 
 # Personas, as in every test module: the author of a work, an accepted

@@ -79,6 +79,6 @@ def server_error(request):
     a view (in a middleware saving the session, say), else the ordinary 500 page."""
     if is_database_locked(sys.exc_info()[1]):
         return busy_response(request)
-    from quire.works.views_reading import error_500
+    from .views import error_500
 
     return error_500(request)

@@ -113,13 +113,6 @@ class Book:
         return [w.work.pk for w in self.works]
 
 
-def downloadable_works(user):
-    """Works a user may download: visible to them, posted, and not hidden by a
-    moderator (moderators and creators can read hidden works, but a hidden work
-    is not handed out as a file)."""
-    return Work.objects.visible_to(user).posted().filter(hidden_by_moderator=False)
-
-
 def _published_chapters():
     return Prefetch(
         "chapters",
@@ -224,8 +217,8 @@ def later_book(user, work_ids: list[int]) -> Book:
     the caller (who chose `work_ids` through the visibility rule)."""
     rank = {pk: i for i, pk in enumerate(work_ids)}
     works = sorted(
-        Work.objects.posted()
-        .filter(pk__in=work_ids, hidden_by_moderator=False)
+        Work.objects.downloadable()
+        .filter(pk__in=work_ids)
         .for_listing()
         .prefetch_related(_published_chapters()),
         key=lambda w: rank[w.pk],
@@ -255,8 +248,8 @@ def series_book(series: Series, work_ids: list[int]) -> Book:
     """The series as one book, holding `work_ids` (the works the downloading reader
     may see, chosen by the caller through the visibility rule) in series order."""
     works = list(
-        Work.objects.posted()
-        .filter(pk__in=work_ids, hidden_by_moderator=False, series_memberships__series=series)
+        Work.objects.downloadable()
+        .filter(pk__in=work_ids, series_memberships__series=series)
         .order_by("series_memberships__position", "pk")
         .for_listing()
         .prefetch_related(_published_chapters())
@@ -346,7 +339,7 @@ def work_version(work: Work) -> str:
 def series_version(series: Series, user) -> tuple[str, list[int]]:
     """The version of a series as `user` may download it, and the works in it.
     Guests and signed-in readers can see different works, so get different files."""
-    ids = list(series.works_visible_to(user).filter(hidden_by_moderator=False).values_list("pk", flat=True))
+    ids = list(series.works_visible_to(user).downloadable().values_list("pk", flat=True))
     return content_digest((series.title, series.summary, series.updated_at, works_version(ids))), ids
 
 

@@ -19,9 +19,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from quire.accounts.models import Pseud
 from quire.tags.models import TagType
+from quire.works.access import work_for_downloading
 
 from .auth import BadCredentials, challenge, viewer
-from .services import get_downloadable_work
 
 DATE_FORMAT = "%d %b %Y"
 
@@ -62,7 +62,7 @@ def viewstory(request):
         user = viewer(request)
     except BadCredentials:
         return challenge()
-    work = get_downloadable_work(user, int(sid))
+    work = work_for_downloading(user, int(sid))
     printable = request.GET.get("action") == "printable" or "index" in request.GET
     chapter_param = request.GET.get("chapter", "all")
     if not printable:

@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from quire.accounts.models import User
 from quire.lib import text as textlib
+from quire.works.access import work_for_downloading
 from quire.works.models import Chapter, Series, Work
 
 from .auth import BadCredentials, challenge, viewer
 from .book import site_url
 from .formats import FORMATS
-from .services import get_downloadable_work
 
 ATOM = "application/atom+xml; charset=utf-8"
 ACQUISITION_FORMATS = ("epub", "pdf")
@@ -88,7 +88,7 @@ def _feed_or_401(view):
 @_feed_or_401
 def work_chapters(request, user, pk):
     """A work's published chapters, newest first."""
-    work = get_downloadable_work(user, pk)
+    work = work_for_downloading(user, pk)
     chapters = Chapter.objects.filter(work=work).published().order_by("-position")[:50]
     entries = []
     for chapter in chapters:
@@ -126,7 +126,7 @@ def author_works(request, user, username):
     author = User.objects.filter(username__iexact=username, is_active=True).first()
     if author is None:
         raise Http404("No such user.")
-    works = Work.objects.by_user(author, user).posted().filter(hidden_by_moderator=False)
+    works = Work.objects.by_user(author, user).downloadable()
     works = works.for_listing().order_by("-updated_at", "-pk")[:50]
     feed = {
         "id": tag_id(reverse("downloads:author_feed", args=[author.username])),
@@ -145,7 +145,7 @@ def author_works(request, user, username):
 def series_works(request, user, pk):
     """The works of a series, in series order."""
     series = get_object_or_404(Series, pk=pk)
-    works = list(series.works_visible_to(user).filter(hidden_by_moderator=False).for_listing()[:200])
+    works = list(series.works_visible_to(user).downloadable().for_listing()[:200])
     if not works:
         raise Http404("This series has no works you can see.")
     feed = {

@@ -12,9 +12,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from quire.tags.models import Tag, TagType
+from quire.works.models import Work
 
 from .auth import BadCredentials, challenge, viewer
-from .book import downloadable_works, site_url
+from .book import site_url
 from .feeds import link, paginate, render_feed, tag_id, work_entry
 
 NAVIGATION = "application/atom+xml;profile=opds-catalog;kind=navigation"
@@ -132,14 +133,14 @@ def _acquisition(request, user, works, title: str, path: str) -> HttpResponse:
 
 @_opds
 def newest(request, user):
-    works = downloadable_works(user).order_by("-updated_at", "-pk")
+    works = Work.objects.downloadable_by(user).order_by("-updated_at", "-pk")
     return _acquisition(request, user, works, "Newest works", reverse("downloads:opds_new"))
 
 
 @_opds
 def fandoms(request, user):
     """Fandoms with works the asker can see, most works first."""
-    visible = downloadable_works(user).values("pk")
+    visible = Work.objects.downloadable_by(user).values("pk")
     tags = (
         Tag.objects.filter(type=TagType.FANDOM, filter_taggings__work__in=visible)
         .annotate(work_total=Count("filter_taggings__work", distinct=True))
@@ -164,14 +165,15 @@ def fandoms(request, user):
 @_opds
 def fandom(request, user, pk):
     tag = get_object_or_404(Tag, pk=pk, type=TagType.FANDOM)
-    works = downloadable_works(user).filter(filter_taggings__tag=tag).order_by("-updated_at", "-pk")
+    works = Work.objects.downloadable_by(user).filter(filter_taggings__tag=tag).order_by("-updated_at", "-pk")
     return _acquisition(request, user, works, tag.name, reverse("downloads:opds_fandom", args=[tag.pk]))
 
 
 @_opds
 def search(request, user):
     query = " ".join(request.GET.get("q", "").split())[:200]
-    works = downloadable_works(user).filter(title__icontains=query) if query else downloadable_works(user).none()
+    works = Work.objects.downloadable_by(user)
+    works = works.filter(title__icontains=query) if query else works.none()
     title = f"Works titled “{query}”" if query else "Search by title"
     return _acquisition(request, user, works.order_by("-updated_at", "-pk"), title, reverse("downloads:opds_search"))
 
@@ -193,7 +195,7 @@ def subscriptions(request, user):
         return challenge("Subscriptions are not available on this archive.")
     _, subscription = features
     subs = subscription.objects.filter(user=user)
-    works = downloadable_works(user).filter(
+    works = Work.objects.downloadable_by(user).filter(
         Q(pk__in=subs.exclude(work=None).values("work"))
         | Q(
             creatorships__pseud__user__in=subs.exclude(author=None).values("author"),
@@ -207,7 +209,7 @@ def subscriptions(request, user):
         )
         | Q(series_memberships__series__in=subs.exclude(series=None).values("series"))
     )
-    works = downloadable_works(user).filter(pk__in=works.values("pk")).order_by("-updated_at", "-pk")
+    works = Work.objects.downloadable_by(user).filter(pk__in=works.values("pk")).order_by("-updated_at", "-pk")
     return _acquisition(request, user, works, "Your subscriptions", reverse("downloads:opds_subscriptions"))
 
 
@@ -220,5 +222,5 @@ def later(request, user):
         return challenge("Marked for later is not available on this archive.")
     reading, _ = features
     marked = reading.objects.filter(user=user, marked_for_later=True).values("work")
-    works = downloadable_works(user).filter(pk__in=marked).order_by("-updated_at", "-pk")
+    works = Work.objects.downloadable_by(user).filter(pk__in=marked).order_by("-updated_at", "-pk")
     return _acquisition(request, user, works, "Marked for later", reverse("downloads:opds_later"))

@@ -6,11 +6,11 @@ import time
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
+from quire.works.access import refuse_empty_series
 from quire.works.models import Series, Work
 
 from . import book as books
@@ -42,20 +42,6 @@ class Target:
     work_ids: list[int]
 
 
-def get_downloadable_work(user, pk: int) -> Work:
-    """The work if `user` may download it. Guests asking for a restricted work are
-    told to log in (403); drafts and hidden works don't admit to existing (404)."""
-    work = books.downloadable_works(user).filter(pk=pk).first()
-    if work is not None:
-        return work
-    if (
-        not (user and user.is_authenticated)
-        and Work.objects.filter(pk=pk, restricted=True, is_draft=False, hidden_by_moderator=False).exists()
-    ):
-        raise PermissionDenied("This work is only available to registered users of the archive. Log in to download it.")
-    raise Http404("No such work.")
-
-
 def work_target(work: Work) -> Target:
     return Target(DownloadFile.WORK, work.pk, books.work_version(work), work.word_count, [work.pk])
 
@@ -63,11 +49,7 @@ def work_target(work: Work) -> Target:
 def series_target(series: Series, user) -> Target:
     version, ids = books.series_version(series, user)
     if not ids:
-        if not (user and user.is_authenticated) and series.memberships.exists():
-            raise PermissionDenied(
-                "The works in this series are only available to registered users. Log in to download them."
-            )
-        raise Http404("This series has no works you can download.")
+        raise refuse_empty_series(user, series, "download")
     words = sum(Work.objects.filter(pk__in=ids).values_list("word_count", flat=True))
     return Target(DownloadFile.SERIES, series.pk, version, words, ids)
 
@@ -82,7 +64,7 @@ def marked_for_later_ids(user) -> list[int] | None:
     marked = list(
         Reading.objects.filter(user=user, marked_for_later=True).order_by("pk").values_list("work_id", flat=True)
     )
-    allowed = set(books.downloadable_works(user).filter(pk__in=marked).values_list("pk", flat=True))
+    allowed = set(Work.objects.downloadable_by(user).filter(pk__in=marked).values_list("pk", flat=True))
     return [pk for pk in marked if pk in allowed]
 
 

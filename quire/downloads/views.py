@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from quire.works.access import work_for_downloading
 from quire.works.models import Series, Work
 
 from . import services
@@ -69,7 +70,7 @@ def work_download(request, pk, fmt):
         user = viewer(request)  # e-reader apps send an app password (HTTP Basic)
     except BadCredentials:
         return challenge("That user name and app password don't match.")
-    work = services.get_downloadable_work(user, pk)
+    work = work_for_downloading(user, pk)
     file = services.prepare(services.work_target(work), fmt)
     return _respond(request, file, fmt, work.title, work.get_absolute_url())
 

@@ -2,7 +2,7 @@
 enqueues a task once the current transaction commits: a rolled-back change
 notifies nobody, and the request never waits for delivery.
 
-Kept free of model imports so `quire.works.services` can import it at load time."""
+The works app reaches the first two through its signals (quire/works/events.py)."""
 
 from functools import partial
 
@@ -40,6 +40,14 @@ def series_grew(series, work) -> None:
     from .tasks import notify_series_grew
 
     transaction.on_commit(partial(_enqueue_if_followed, work.pk, notify_series_grew, series.pk, work.pk))
+
+
+def on_chapter_published(sender, chapter, **kwargs) -> None:
+    chapter_published(chapter)
+
+
+def on_series_grew(sender, series, work, **kwargs) -> None:
+    series_grew(series, work)
 
 
 def comment_posted(comment) -> None:

@@ -11,9 +11,14 @@ from .keys import visitor_key
 from .models import Bookmark, Comment, Hit, Kudos, ReaderSettings, Reading, Subscription, WorkStats
 
 
+def on_work_viewed(sender, request, work, chapter=None, **kwargs) -> None:
+    record_visit(request, work, chapter)
+
+
 def record_visit(request, work, chapter=None) -> None:
-    """Called by the reading views: one hit per visitor per work per day (creators'
-    own visits don't count), and the signed-in reader's history if they keep one."""
+    """On every work or chapter page (works.events.work_viewed): one hit per visitor
+    per work per day (creators' own visits don't count), and the signed-in reader's
+    history if they keep one."""
     user = request.user
     if work.is_draft or work.is_creator(user):
         return

@@ -7,9 +7,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from quire.lib.redirects import safe_next
+from quire.works.access import work_for_interacting
 
 from . import feedback
-from .access import access_comment, access_work
+from .access import access_comment
 from .forms import CommentEditForm, CommentForm, GuestCommentForm
 from .keys import client_ip, guest_key
 from .safety import Refused
@@ -21,7 +22,7 @@ def _comment_anchor(comment) -> str:
 
 @require_POST
 def kudos(request, pk):
-    work = access_work(request, pk)
+    work = work_for_interacting(request.user, pk)
     back = safe_next(request, work.get_absolute_url())
     try:
         added = feedback.leave_kudos(work, request.user, guest_key=guest_key(request))
@@ -37,7 +38,7 @@ def kudos(request, pk):
 
 @require_POST
 def comment_new(request, pk):
-    work = access_work(request, pk)
+    work = work_for_interacting(request.user, pk)
     signed_in = request.user.is_authenticated
     form = (CommentForm if signed_in else GuestCommentForm)(request.POST)
     parent = None
@@ -165,7 +166,7 @@ def comment_unfreeze(request, comment_id):
 @require_POST
 @login_required
 def comment_settings(request, pk):
-    work = access_work(request, pk)
+    work = work_for_interacting(request.user, pk)
     if not work.is_creator(request.user):
         messages.error(request, "Only the creators of this work can change how its comments are handled.")
     else:

@@ -7,9 +7,9 @@ from django.views.decorators.http import require_POST
 
 from quire.accounts.models import User
 from quire.lib.redirects import safe_next
+from quire.works.access import work_for_interacting
 
 from . import safety
-from .access import access_work
 from .models import Block, Mute
 
 
@@ -57,7 +57,7 @@ def mute_user(request, username):
 @login_required
 def mute_work_creator(request, pk):
     """Mute whoever wrote a work, even an anonymous one, without being told who that is."""
-    work = access_work(request, pk)
+    work = work_for_interacting(request.user, pk)
     try:
         safety.mute_work_creators(request.user, work)
     except safety.Refused as refusal:

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 
 from quire.accounts.models import Pseud, User
 from quire.lib.redirects import safe_next
+from quire.works.access import work_for_interacting
 from quire.works.models import Series
 
 from . import subscriptions
-from .access import access_work
 from .emails import read_unsubscribe_token
 from .forms import ReaderSettingsForm
 from .models import EmailFrequency, ReaderSettings, Subscription
@@ -22,7 +22,7 @@ from .safety import Refused
 
 def _target(request, kind: str, pk: int) -> dict:
     if kind == "work":
-        return {"work": access_work(request, pk)}
+        return {"work": work_for_interacting(request.user, pk)}
     if kind == "user":
         return {"author": get_object_or_404(User, pk=pk, is_active=True)}
     if kind == "pseud":

@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from quire.accounts.models import User
-from quire.interactions.access import access_comment, access_work
+from quire.interactions.access import access_comment
 from quire.interactions.models import Comment
 from quire.lib.redirects import safe_next
+from quire.works.access import work_for_interacting
 from quire.works.models import Work
 
 from . import services
@@ -20,7 +21,7 @@ from .forms import GuestReportForm, ReportForm
 
 def _subject(request, kind: str, pk: int) -> dict:
     if kind == "work":
-        return {"work": access_work(request, pk)}
+        return {"work": work_for_interacting(request.user, pk)}
     if kind == "comment":
         return {"comment": access_comment(request, pk)}
     if kind == "user":

@@ -23,7 +23,8 @@ def _postgres() -> bool:
 def fts5_query(text: str) -> str:
     """websearch text → an FTS5 MATCH expression, every term quoted so no
     reader's punctuation can be read as FTS5 syntax."""
-    positive, negative = [], []
+    positive: list[str] = []
+    negative: list[str] = []
     for neg_phrase, phrase, neg_word, word in _TOKEN.findall(text):
         term = phrase if phrase else word
         term = term.strip()

@@ -131,7 +131,7 @@ def build_listing(request, *, base_tag: Tag | None = None) -> dict:
     works = works_in_order(result.ids)
     snippets = fulltext.snippets(result.ids, query.text) if query.text else {}
     for work in works:
-        work.search_snippet = snippets.get(work.pk)
+        work.search_snippet = snippets.get(work.pk)  # type: ignore[attr-defined]  # for the template only
     params = request.GET.copy()
     params.pop("page", None)
     facet_groups = _facet_groups(result, query, request.user)

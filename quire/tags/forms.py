@@ -4,6 +4,9 @@ from .models import Media
 
 
 def split_names(value: str) -> list[str]:
+    """The one reading of a comma-separated tag list, for authors and wranglers alike:
+    "Harry Potter, Drarry ,, Fluff" → ["Harry Potter", "Drarry", "Fluff"], spaces
+    collapsed, duplicates (ignoring case) removed."""
     seen: dict[str, str] = {}
     for name in (value or "").split(","):
         name = " ".join(name.split())

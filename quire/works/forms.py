@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from quire.lib import text as textlib
+from quire.tags.forms import split_names as split_tags
 from quire.tags.models import CATEGORIES, RATINGS, WARNINGS, Tag, TagType
 
 from .models import (
@@ -49,16 +50,6 @@ USER_TAG_FIELDS = {
 def _too_long(label: str, limit: int) -> dict:
     """A max_length message that names the field and says how far over it is."""
     return {"max_length": f"{label} must be at most {limit:,} characters (it has %(show_value)s)."}
-
-
-def split_tags(value: str) -> list[str]:
-    """ "Harry Potter, Drarry ,, Fluff" → ["Harry Potter", "Drarry", "Fluff"], duplicates removed."""
-    seen: dict[str, str] = {}
-    for name in value.split(","):
-        name = " ".join(name.split())
-        if name and name.lower() not in seen:
-            seen[name.lower()] = name
-    return list(seen.values())
 
 
 class WorkForm(forms.Form):

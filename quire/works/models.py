@@ -48,6 +48,16 @@ class WorkQuerySet(models.QuerySet):
     def posted(self) -> "WorkQuerySet":
         return self.filter(is_draft=False)
 
+    def downloadable_by(self, user) -> "WorkQuerySet":
+        """Works `user` may take away as a file, feed entry or catalog entry."""
+        return self.visible_to(user).downloadable()
+
+    def downloadable(self) -> "WorkQuerySet":
+        """Posted and not hidden by a moderator: creators and moderators read a hidden
+        work on the site, but it is not handed out as a file. On its own, for works
+        already chosen through `downloadable_by` (a file built later by the worker)."""
+        return self.posted().filter(hidden_by_moderator=False)
+
     def by_user(self, author, viewer) -> "WorkQuerySet":
         """Works credited to `author` as `viewer` may see them listed: anonymous
         works are not listed under their creator except for the creator and moderators."""
@@ -57,10 +67,12 @@ class WorkQuerySet(models.QuerySet):
         return qs.distinct()
 
     def without_saved_exclusions(self, viewer) -> "WorkQuerySet":
-        """Drop works filed under a tag `viewer` asked never to see."""
-        from quire.search.backends import excluded_tag_ids
-
-        excluded = excluded_tag_ids(viewer)
+        """Drop works filed under a tag `viewer` asked never to see. The search app keeps
+        that list; it is read through the user (`saved_exclusions`) because search sits
+        above works and works does not import it."""
+        if not (viewer and viewer.is_authenticated):
+            return self
+        excluded = list(viewer.saved_exclusions.values_list("tag_id", flat=True))
         if not excluded:
             return self
         return self.exclude(pk__in=FilterTagging.objects.filter(tag_id__in=excluded).values("work_id"))

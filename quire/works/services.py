@@ -10,10 +10,10 @@ from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 
-from quire.interactions import hooks as interaction_hooks
 from quire.search import changes as search_changes
 from quire.tags.models import FIXED_TYPES, Tag
 
+from . import events
 from .models import Chapter, ChapterState, Creatorship, Series, SeriesWork, Work
 
 
@@ -88,7 +88,7 @@ def publish_chapter(chapter: Chapter, when: datetime | None = None) -> None:
     work.updated_at = when
     work.save(update_fields=["is_draft", "published_at", "updated_at"])
     refresh_counts(work)
-    interaction_hooks.chapter_published(chapter)  # notifies subscribers once this commits
+    events.chapter_published.send(Chapter, chapter=chapter)  # subscribers are told once this commits
 
 
 def schedule_chapter(chapter: Chapter, publish_at: datetime) -> None:
@@ -145,7 +145,7 @@ def set_series(work: Work, series: Series | None, position: int | None = None) -
         )
     SeriesWork.objects.update_or_create(series=series, work=work, defaults={"position": position})
     if membership is None:
-        interaction_hooks.series_grew(series, work)  # notifies series subscribers once this commits
+        events.series_grew.send(Series, series=series, work=work)  # its subscribers are told once this commits
     series.updated_at = timezone.now()
     series.save(update_fields=["updated_at"])
 

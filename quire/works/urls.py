@@ -8,7 +8,7 @@ app_name = "works"
 
 urlpatterns = [
     # Reading
-    path("works/", reading.work_index, name="index"),
+    # "works/" (works:index) is search's filtered listing, routed in quire/urls.py: search sits above works.
     path("works/<int:pk>/", reading.work_detail, name="detail"),
     path("works/<int:pk>/chapters/<int:chapter_id>/", reading.chapter_detail, name="chapter"),
     path("works/<int:pk>/navigate/", reading.chapter_index, name="navigate"),

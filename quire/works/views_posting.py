@@ -1,15 +1,13 @@
 """Pages creators use: posting and editing works and chapters, co-creator
 invitations and series. All plain forms; nothing here needs JavaScript.
 
-Works are fetched through `get_editable_work`, which starts from the one
+Works and series are fetched through access.py, which starts from the one
 visibility rule; changes go through services.py.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -17,21 +15,11 @@ from django.views.decorators.http import require_POST
 from quire.lib import text as textlib
 
 from . import services, suggestions
+from .access import series_for_editing, work_for_editing
 from .forms import ChapterForm, PublishAction, ReorderForm, SeriesForm, WorkForm
-from .models import Chapter, ChapterState, Creatorship, Series, Work
+from .models import Chapter, ChapterState, Creatorship, Work
 
 ONLY_CHAPTER = "This is the work's only chapter, so it can't be deleted. Delete the whole work instead."
-
-
-def get_editable_work(request, pk: int) -> Work:
-    """The work if `request.user` is one of its accepted creators. A work they
-    may read but not edit is refused (403); one they can't see doesn't exist (404)."""
-    work = Work.objects.visible_to(request.user).filter(pk=pk).first()
-    if work is None:
-        raise Http404("No such work.")
-    if not work.is_creator(request.user):
-        raise PermissionDenied("Only the creators of this work can change it.")
-    return work
 
 
 def _get_chapter(work: Work, chapter_id: int) -> Chapter:
@@ -142,7 +130,7 @@ def _unsaved_form(data, request, work: Work) -> WorkForm:
 
 @login_required
 def work_edit(request, pk):
-    work = get_editable_work(request, pk)
+    work = work_for_editing(request.user, pk)
     preview = None
     data = request.POST if request.method == "POST" else None
     action, suggestion = _suggestion_click(request, work) if data is not None else (None, None)
@@ -184,7 +172,7 @@ def work_edit(request, pk):
 @login_required
 @require_POST
 def work_post(request, pk):
-    work = get_editable_work(request, pk)
+    work = work_for_editing(request.user, pk)
     missing = work.missing_for_posting()
     if missing:
         # A draft made from pasted text has no tags until the author chooses them.
@@ -204,7 +192,7 @@ def work_post(request, pk):
 
 @login_required
 def work_delete(request, pk):
-    work = get_editable_work(request, pk)
+    work = work_for_editing(request.user, pk)
     if request.method == "POST":
         title = work.title
         work.delete()
@@ -257,7 +245,7 @@ def _chapter_page(request, work: Work, form: ChapterForm, chapter: Chapter | Non
 
 @login_required
 def chapter_new(request, pk):
-    work = get_editable_work(request, pk)
+    work = work_for_editing(request.user, pk)
     if request.method == "POST":
         form = ChapterForm(request.POST)
     else:
@@ -267,7 +255,7 @@ def chapter_new(request, pk):
 
 @login_required
 def chapter_edit(request, pk, chapter_id):
-    work = get_editable_work(request, pk)
+    work = work_for_editing(request.user, pk)
     chapter = _get_chapter(work, chapter_id)
     form = ChapterForm(request.POST if request.method == "POST" else None, instance=chapter)
     return _chapter_page(request, work, form, chapter)
@@ -275,7 +263,7 @@ def chapter_edit(request, pk, chapter_id):
 
 @login_required
 def chapter_delete(request, pk, chapter_id):
-    work = get_editable_work(request, pk)
+    work = work_for_editing(request.user, pk)
     chapter = _get_chapter(work, chapter_id)
     only = work.chapters.count() <= 1
     if request.method == "POST":
@@ -301,7 +289,7 @@ def chapter_delete(request, pk, chapter_id):
 
 @login_required
 def chapters_manage(request, pk):
-    work = get_editable_work(request, pk)
+    work = work_for_editing(request.user, pk)
     chapters = list(work.chapters.order_by("position"))
     form = ReorderForm(request.POST or None, chapters=chapters)
     if request.method == "POST" and form.is_valid():
@@ -332,13 +320,6 @@ def creatorships(request):
 
 
 # --- series ----------------------------------------------------------------------------
-def _get_editable_series(request, pk: int) -> Series:
-    series = get_object_or_404(Series, pk=pk)
-    if not series.creators.filter(user=request.user).exists():
-        raise PermissionDenied("Only the creators of this series can change it.")
-    return series
-
-
 @login_required
 def series_new(request):
     form = SeriesForm(request.POST or None)
@@ -353,7 +334,7 @@ def series_new(request):
 
 @login_required
 def series_edit(request, pk):
-    series = _get_editable_series(request, pk)
+    series = series_for_editing(request.user, pk)
     form = SeriesForm(request.POST or None, instance=series)
     if request.method == "POST" and form.is_valid():
         form.save()

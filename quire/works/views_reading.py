@@ -1,35 +1,18 @@
 """Pages readers see: lists of works, a work by chapter or entire, series.
 
-Every work reaches a reader through `Work.objects.visible_to`; the fetch helper
-below is the only way these views load one.
+Every work reaches a reader through `Work.objects.visible_to`, by way of the
+access helpers in access.py.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template import loader
-from django.views.decorators.csrf import requires_csrf_token
 
-from quire.interactions.tracking import record_visit
-
+from . import events
+from .access import refuse_empty_series, work_for_reading
 from .models import Chapter, Series, Work
 
 PER_PAGE = 20
-
-
-def _get_visible_work(request, pk: int) -> Work:
-    """The work if `request.user` may read it. A restricted work asks guests to
-    log in (403); a draft or hidden work does not admit to existing (404)."""
-    work = Work.objects.visible_to(request.user).filter(pk=pk).for_listing().first()
-    if work is not None:
-        return work
-    if (
-        not request.user.is_authenticated
-        and Work.objects.filter(pk=pk, restricted=True, is_draft=False, hidden_by_moderator=False).exists()
-    ):
-        raise PermissionDenied("This work is only available to registered users of the archive. Log in to read it.")
-    raise Http404("No such work.")
 
 
 def _chapters_for(request, work: Work) -> list[Chapter]:
@@ -61,25 +44,8 @@ def _wants_full_work(request) -> bool:
     return bool(request.user.is_authenticated and request.user.view_full_work)
 
 
-def home(request):
-    # Through search, like every works list, so the reader's saved exclusions apply.
-    from quire.search.backends import search
-    from quire.search.listing import works_in_order
-    from quire.search.query import Query
-
-    newest = search(Query(sort="updated", per_page=10), request.user, facets=False)
-    return render(request, "works/home.html", {"works": works_in_order(newest.ids)})
-
-
-def work_index(request):
-    # The works list is the search app's filtered listing (sidebar, sorts, saved exclusions).
-    from quire.search.views import works_index
-
-    return works_index(request)
-
-
 def work_detail(request, pk):
-    work = _get_visible_work(request, pk)
+    work = work_for_reading(request.user, pk)
     if request.GET.get("chapter", "").isdigit():
         # The chapter menu is a GET form, so it works without JavaScript.
         return redirect("works:chapter", work.pk, int(request.GET["chapter"]))
@@ -95,7 +61,7 @@ def work_detail(request, pk):
 
 
 def chapter_detail(request, pk, chapter_id):
-    work = _get_visible_work(request, pk)
+    work = work_for_reading(request.user, pk)
     gate = _adult_gate(request, work)
     if gate:
         return gate
@@ -108,7 +74,7 @@ def chapter_detail(request, pk, chapter_id):
 
 def _render_work(request, work, chapters, shown, full):
     index = chapters.index(shown[0])
-    record_visit(request, work, shown[0])  # one hit per visitor per day, and the reader's history
+    events.work_viewed.send(Work, request=request, work=work, chapter=shown[0])  # hits and reading history
     context = {
         "work": work,
         "chapters": chapters,
@@ -125,7 +91,7 @@ def _render_work(request, work, chapters, shown, full):
 
 
 def chapter_index(request, pk):
-    work = _get_visible_work(request, pk)
+    work = work_for_reading(request.user, pk)
     return render(request, "works/navigate.html", {"work": work, "chapters": _chapters_for(request, work)})
 
 
@@ -133,10 +99,8 @@ def series_detail(request, pk):
     series = get_object_or_404(Series.objects.prefetch_related("creators__user"), pk=pk)
     works = series.works_visible_to(request.user).for_listing()
     page = Paginator(works, PER_PAGE).get_page(request.GET.get("page"))
-    if not page.object_list and not request.user.is_authenticated and series.memberships.exists():
-        raise PermissionDenied("The works in this series are only available to registered users. Log in to read them.")
     if not page.object_list and not series.creators.filter(user_id=request.user.pk).exists():
-        raise Http404("No such series.")
+        raise refuse_empty_series(request.user, series, "read")
     user = request.user
     context = {
         "series": series,
@@ -146,28 +110,3 @@ def series_detail(request, pk):
         "subscribed": user.is_authenticated and series.subscriptions.filter(user=user).exists(),
     }
     return render(request, "works/series.html", context)
-
-
-# --- error pages: plain words, never a stack trace ---------------------------------
-def error_403(request, exception=None):
-    message = str(exception) if exception and str(exception) else "You don't have permission to see this page."
-    return render(request, "errors/error.html", {"heading": "Access denied", "explanation": message}, status=403)
-
-
-def error_404(request, exception=None):
-    return render(
-        request,
-        "errors/error.html",
-        {
-            "heading": "Page not found",
-            "explanation": "There's nothing here: it may have been deleted, or never existed, "
-            "or it may not be posted yet.",
-        },
-        status=404,
-    )
-
-
-@requires_csrf_token
-def error_500(request):
-    # The 500 page must not depend on the database or context processors, which may be what failed.
-    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -122,7 +122,9 @@ def test_pseud_page_lists_co_created_work_for_the_cocreator(client, author, cocr
 def test_pseud_page_hides_works_where_the_invitation_is_not_accepted(client, author, cocreator):
     work = make_work(author, "Pending Orchard")
     work_services.add_creator(work, cocreator.default_pseud, accepted=False)
+    make_work(cocreator, "Bellamy's Own Orchard")
     html = text(client.get(reverse("accounts:pseud", args=["bellamy", "bellamy"])))
+    assert "Bellamy's Own Orchard" in html  # the page lists the pseud's accepted works
     assert "Pending Orchard" not in html
 
 

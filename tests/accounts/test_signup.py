@@ -107,7 +107,8 @@ def test_closed_signup_page_says_closed_and_has_no_form(client, settings):
 @pytest.mark.django_db
 def test_closed_signup_ignores_posts(client, settings):
     settings.SIGNUP_MODE = "closed"
-    client.post(SIGNUP, GOOD)
+    response = client.post(SIGNUP, GOOD)
+    assert "Sign-ups are closed" in text(response)
     assert not User.objects.filter(username="ember").exists()
 
 

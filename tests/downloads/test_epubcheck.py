@@ -10,7 +10,11 @@ from quire.works.services import refresh_counts
 from tests.downloads.helpers import epub_files, epubcheck, epubcheck_available, feature_work, series_of
 from tests.factories import make_work
 
-pytestmark = pytest.mark.skipif(not epubcheck_available(), reason="needs java and Debian's epubcheck package")
+# A Java start per book: seconds each. `make test-slow` and .ci/downloads.sh run them.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not epubcheck_available(), reason="needs java and Debian's epubcheck package"),
+]
 
 
 def assert_valid(data: bytes, tmp_path):

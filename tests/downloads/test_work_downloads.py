@@ -83,6 +83,7 @@ def test_an_anonymous_work_names_no_creator_in_any_file(client, author):
 def test_an_author_downloading_their_anonymous_work_gets_the_anonymous_file_too(login, author):
     work = make_work(author, "Nobody's Letter", anonymous=True)
     data = body(download(login(author), work, "txt"))
+    assert b"Nobody's Letter" in data and b"by Anonymous" in data
     assert b"amara" not in data
 
 

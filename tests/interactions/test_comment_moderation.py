@@ -73,5 +73,8 @@ def test_the_author_deletes_a_guest_comment(author, client, login):
     work = make_work(author)
     comment(client, work, "Spammy but not obviously.", **guest())
     c = login(author)
+    assert "Spammy but not obviously." in page_text(c.get(work.get_absolute_url()))
     c.post(reverse("interactions:comment_delete", args=[Comment.objects.get().pk]))
+    page = page_text(c.get(work.get_absolute_url()))
+    assert work.title in page and "Spammy but not obviously." not in page
     assert not Comment.objects.exists()

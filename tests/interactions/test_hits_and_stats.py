@@ -25,10 +25,14 @@ def test_a_visitor_counts_once_a_day_however_many_chapters_they_read(author, rea
     assert WorkStats.objects.get(work=work).hits == 4
 
 
-def test_the_creators_own_visits_dont_count(author, login):
+def test_the_creators_own_visits_dont_count(author, reader, login):
     work = make_work(author)
-    login(author).get(work.get_absolute_url())
+    c = login(author)
+    assert work.title in page_text(c.get(work.get_absolute_url()))
     assert not Hit.objects.exists()
+    c.force_login(reader)  # the control: the same page does count another reader's visit
+    c.get(work.get_absolute_url())
+    assert WorkStats.objects.get(work=work).hits == 1
 
 
 def test_the_author_sees_stats_per_work_by_year(author, reader, login):

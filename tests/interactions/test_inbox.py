@@ -48,11 +48,17 @@ def test_the_author_replies_from_the_inbox_and_the_reader_is_told(author, reader
     assert "amara replied to your comment on A Lantern in the Orchard" in text and "Yes, next spring." in text
 
 
-def test_my_own_comments_dont_notify_me(author, login, delivered):
+def test_my_own_comments_dont_notify_me(author, reader, login, delivered):
     work = make_work(author)
+    c = login(author)
     with delivered():
-        comment(login(author), work, "Author's note in the comments.")
+        comment(c, work, "Author's note in the comments.")
+    assert Comment.objects.filter(user=author).exists()
     assert not Notification.objects.exists()
+    c.force_login(reader)  # the control: someone else's comment does notify me
+    with delivered():
+        comment(c, work, "A reader's note.")
+    assert Notification.objects.filter(user=author).count() == 1
 
 
 def test_opening_an_inbox_item_marks_it_read_and_goes_to_the_comment(author, reader, login, delivered):

@@ -46,6 +46,11 @@ def test_a_pseud_subscription_follows_that_pseud(author, reader, delivered):
     with delivered():
         make_work(author, "Under the default pseud")
     assert not Notification.objects.filter(user=reader).exists()
+    as_nightjar = make_work(author, "Under Nightjar", draft=True)
+    as_nightjar.creatorships.update(pseud=other)
+    with delivered():
+        services.post_work(as_nightjar)
+    assert [n.work.title for n in Notification.objects.filter(user=reader)] == ["Under Nightjar"]
 
 
 def test_drafts_notify_nobody(author, reader, delivered):
@@ -64,27 +69,37 @@ def test_anonymous_works_dont_tell_author_subscribers_who_wrote_them(author, rea
     subscribe(reader, author=author)
     with delivered():
         make_work(author, "Nobody Knows", anonymous=True)
-    assert not Notification.objects.exists()
+        make_work(author, "Signed and Known")
+    assert [n.work.title for n in Notification.objects.all()] == ["Signed and Known"]
 
 
-def test_restricted_works_notify_only_who_may_read_them(author, reader, delivered):
+def test_restricted_works_notify_only_who_may_read_them(author, reader, stranger, client, login, delivered):
+    """A restricted work is for signed-in readers: a subscriber with an account hears of
+    the new chapter and can open it; an account that can no longer sign in hears nothing."""
     work = make_work(author, restricted=True)
     subscribe(reader, work=work)
-    reader.is_active = False
-    reader.save()
+    subscribe(stranger, work=work)
+    stranger.is_active = False
+    stranger.save()
     with delivered():
-        add_chapter(work)
-    assert not Notification.objects.exists()  # an inactive account hears nothing
+        chapter = add_chapter(work, "For members only.")
+    assert [n.user.username for n in Notification.objects.all()] == ["corin"]
+    assert [message.to for message in mail.outbox] == [["corin@example.org"]]
+    assert client.get(chapter.get_absolute_url()).status_code == 403  # a guest may not read it
+    assert "For members only." in page_text(login(reader).get(chapter.get_absolute_url()))
 
 
 def test_hidden_works_notify_nobody(author, reader, delivered):
     work = make_work(author)
+    shown = make_work(author, "Still Shown")
     subscribe(reader, work=work)
+    subscribe(reader, work=shown)
     work.hidden_by_moderator = True
     work.save()
     with delivered():
         add_chapter(work)
-    assert not Notification.objects.exists()
+        add_chapter(shown)
+    assert [n.work.title for n in Notification.objects.all()] == ["Still Shown"]
 
 
 def test_delivering_the_same_event_twice_notifies_and_emails_once(author, reader, delivered):
@@ -156,3 +171,7 @@ def test_a_pending_co_creator_invitation_doesnt_wake_the_invitees_subscribers(
     with django_capture_on_commit_callbacks(execute=True):
         add_chapter(work)
     assert not DBTaskResult.objects.exists()  # nobody follows this work: no task at all
+    accepted = make_work(author, "Invited and Accepted", cocreators=(cocreator,))
+    with django_capture_on_commit_callbacks(execute=True):
+        add_chapter(accepted)  # the control: an accepted co-creator's subscribers are told
+    assert DBTaskResult.objects.exists()

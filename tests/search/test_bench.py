@@ -13,7 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import CommandError
 from django.db import connection
 
-from quire.search import bench
+from quire.bench import search as bench
 from quire.search.backends import search
 from quire.search.backends.sql import SQLBackend, stats_available
 from quire.search.models import SearchDocument

@@ -49,7 +49,10 @@ def test_bad_row_names_file_and_line(db, tmp_path):
     path.write_text("type,name,fandom,aliases\nfandom,Fine,,\nplanet,Mars,,\n")
     with pytest.raises(CommandError, match=r"bad.csv, line 3: type 'planet' is not one of"):
         call_command("tags", "import", str(path))
-    assert not Tag.objects.filter(name="Fine").exists()
+    assert not Tag.objects.filter(name="Fine").exists()  # nothing half-imported
+    path.write_text("type,name,fandom,aliases\nfandom,Fine,,\n")
+    call_command("tags", "import", str(path))  # the control: once the bad row is gone, the file imports
+    assert Tag.objects.filter(name="Fine").exists()
 
 
 def test_database_canon_feeds_the_analyzer(db, canon_csv):

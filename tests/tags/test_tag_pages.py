@@ -64,6 +64,7 @@ def test_an_unwrangled_tag_on_a_posted_work_has_a_page(client, author):
 def test_a_tag_with_nothing_to_list_has_no_empty_definition_list(client, author):
     make_work(author, freeforms=("Angst",))
     page = client.get(Tag.objects.get(name="Angst").get_absolute_url()).content.decode()
+    assert "<h1>Angst</h1>" in page and "A Lantern in the Orchard" in page  # the page itself is there
     assert "tag-meta" not in page
 
 

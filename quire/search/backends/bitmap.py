@@ -58,8 +58,8 @@ STATS = ("kudos", "hits", "comments", "bookmarks")
 EMPTY = BitMap()
 
 
-def _micros(moment) -> int | None:
-    return None if moment is None else (moment - EPOCH) // timedelta(microseconds=1)
+def _micros(moment: datetime) -> int:
+    return (moment - EPOCH) // timedelta(microseconds=1)
 
 
 def _day(moment) -> int:
@@ -161,7 +161,8 @@ class BitmapIndex:
         self.languages: dict[str, BitMap] = {}
         self.ordered: dict[str, OrderedKeys] = {}
         self._types_dirty = True
-        self._sizes = None
+        # {tag type: (tag sizes, indices of the biggest)}; None until a faceted search needs it.
+        self._sizes: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
 
     def _grow(self, needed: int):
         if needed <= self.capacity:

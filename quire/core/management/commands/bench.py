@@ -43,13 +43,13 @@ def _understanding(small: bool, works: int | None, corpus: str | None, canon: st
 
 
 def _reading(small: bool, works: int | None, corpus: str | None) -> dict:
-    from quire.core import bench_reading
+    from quire.bench import reading as bench_reading
 
     return _in_test_db(lambda: bench_reading.run(works or (200 if small else 2000), repeat=10 if small else 30))
 
 
 def _search(small: bool, works: int | None, corpus: str | None) -> dict:
-    from quire.search import bench as search_bench
+    from quire.bench import search as search_bench
 
     works = works or (2000 if small else 20_000)
     repeat = 10 if small else 30
@@ -60,13 +60,13 @@ def _search(small: bool, works: int | None, corpus: str | None) -> dict:
 
 
 def _interactions(small: bool, works: int | None, corpus: str | None) -> dict:
-    from quire.interactions.bench import run
+    from quire.bench.interactions import run
 
     return run(small)  # makes and removes its own throw-away database
 
 
 def _downloads(small: bool, works: int | None, corpus: str | None) -> dict:
-    from quire.downloads.bench import run
+    from quire.bench.downloads import run
 
     return run(small)
 
@@ -96,7 +96,7 @@ def _in_test_db(measure):
 def _in_corpus_db(path: Path, works: int, measure):
     """Run `measure` on the SQLite file `path`, migrated first and kept after,
     so a big search corpus is built once and measured many times."""
-    from quire.search.bench import prepare_corpus_file
+    from quire.bench.search import prepare_corpus_file
 
     if connection.vendor != "sqlite":
         raise CommandError("--corpus keeps the corpus in an SQLite file; it needs QUIRE_DATABASE_URL on SQLite")

@@ -43,13 +43,12 @@ from django.db.models import Count
 from django.utils import timezone
 
 from quire.accounts.models import User
+from quire.search.backends import search
+from quire.search.backends.sql import SQLBackend, stats_available
+from quire.search.models import SearchDocument
+from quire.search.query import Query
 from quire.tags.models import FilterTagging, Tag, TagType
 from quire.works.models import Creatorship, Tagging, Work
-
-from .backends import search
-from .backends.sql import SQLBackend, stats_available
-from .models import SearchDocument
-from .query import Query
 
 SEED = 11
 WORDS = (
@@ -532,7 +531,7 @@ def _backends() -> dict[str, dict]:
     """Each backend with how long its index took to build and the memory it holds."""
     backends = {"sql": {"backend": SQLBackend(), "index_build_s": 0.0, "index_memory_mb": 0.0}}
     try:
-        from .backends.bitmap import BitmapBackend
+        from quire.search.backends.bitmap import BitmapBackend
     except ImportError as exc:
         sys.stderr.write(f"bitmap backend not measured: {exc}\n")
         return backends

@@ -8,10 +8,9 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from quire.downloads.book import Book, BookChapter, BookWork
+from quire.downloads.writers import calibre, epub, html
 from quire.works.models import Work
-
-from .book import Book, BookChapter, BookWork
-from .writers import calibre, epub, html
 
 WORDS = "harbour lantern ferry gull tide salt rope morning quiet keeper storm dawn sail island".split()
 

@@ -1,0 +1,44 @@
+"""The site's own pages: the home page and the error pages (403, 404, 500).
+
+The home page lists works through search, like every works list; core sits on
+top of the apps, so it may import any of them."""
+
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.csrf import requires_csrf_token
+
+from quire.search.backends import search
+from quire.search.listing import works_in_order
+from quire.search.query import Query
+
+
+def home(request):
+    # Through search, like every works list, so the reader's saved exclusions apply.
+    newest = search(Query(sort="updated", per_page=10), request.user, facets=False)
+    return render(request, "core/home.html", {"works": works_in_order(newest.ids)})
+
+
+# --- error pages: plain words, never a stack trace ---------------------------------
+def error_403(request, exception=None):
+    message = str(exception) if exception and str(exception) else "You don't have permission to see this page."
+    return render(request, "errors/error.html", {"heading": "Access denied", "explanation": message}, status=403)
+
+
+def error_404(request, exception=None):
+    return render(
+        request,
+        "errors/error.html",
+        {
+            "heading": "Page not found",
+            "explanation": "There's nothing here: it may have been deleted, or never existed, "
+            "or it may not be posted yet.",
+        },
+        status=404,
+    )
+
+
+@requires_csrf_token
+def error_500(request):
+    # The 500 page must not depend on the database or context processors, which may be what failed.
+    return HttpResponseServerError(loader.get_template("500.html").render())
