@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "quire.interactions",
     "quire.moderation",
     "quire.downloads",
+    "quire.efiction",
 ]
 
 MIDDLEWARE = [
