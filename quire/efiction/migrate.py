@@ -17,12 +17,14 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from quire.accounts.models import Pseud
 from quire.interactions.feedback import render_comment
 from quire.interactions.models import Comment, WorkStats
 from quire.interactions.safety import Refused
 from quire.interactions.subscriptions import subscribe
 from quire.interactions.tracking import save_bookmark
 from quire.lib import text as textlib
+from quire.search import indexing as search_indexing
 from quire.works import claiming, services
 from quire.works.models import ArchivedCreator, Chapter, ChapterState, Series, Work
 
@@ -129,6 +131,9 @@ class Migration:
         self.progress = progress or (lambda stage, done, total: None)
         self.before_story = before_story  # tests make a story fail through this
         self.report = Report(dry_run=dry_run)
+        self.pseuds: dict[str, int] = {}
+        self.series: dict[str, int] = {}
+        self._pseud_cache: dict[int, Pseud] = {}
         self._lookups()
 
     # --- the small tables, held in memory -----------------------------------------
@@ -264,10 +269,14 @@ class Migration:
         return created
 
     def _pseud(self, uid):
-        from quire.accounts.models import Pseud
-
+        """The pseud an eFiction member became; kept for the run, since every story,
+        review and favourite asks (a few hundred bytes per member)."""
         pk = self.pseuds.get(str(uid))
-        return Pseud.objects.select_related("user").get(pk=pk) if pk else None
+        if not pk:
+            return None
+        if pk not in self._pseud_cache:
+            self._pseud_cache[pk] = Pseud.objects.select_related("user").get(pk=pk)
+        return self._pseud_cache[pk]
 
     def _series(self) -> None:
         done = ImportedId.mapped(Kind.SERIES)
@@ -309,7 +318,7 @@ class Migration:
             if self.before_story:
                 self.before_story(story)
             try:
-                with transaction.atomic():
+                with transaction.atomic(), search_indexing.batched():
                     self._story(story, tags)
             except StoryProblem as problem:
                 self.report.problems.append(f"story {sid}: {problem}")

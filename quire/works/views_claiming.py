@@ -25,7 +25,7 @@ def claim_page(request, token):
                 if not request.user.is_authenticated:
                     return redirect(f"{_login_url()}?next={request.path}")
                 works = claiming.claim(archived, request.user)
-                messages.success(request, f"{len(works)} works are now in your account.")
+                messages.success(request, f"{_works(len(works))} now in your account.")
                 return redirect(request.user)
             if action == "new_account":
                 username = request.POST.get("username", "").strip()
@@ -42,13 +42,17 @@ def claim_page(request, token):
                 return redirect(user)
             if action == "orphan":
                 works = claiming.orphan(archived)
-                messages.success(request, f"{len(works)} works were orphaned: they stay, tied to no account.")
+                messages.success(request, f"{_works(len(works))} orphaned: still here, tied to no account.")
                 return redirect("works:claim", token=token)
         except claiming.ClaimError as error:
             context["errors"].append(str(error))
             context["username"] = request.POST.get("username", "")
             return render(request, "works/claim.html", context, status=400)
     return render(request, "works/claim.html", context)
+
+
+def _works(n: int) -> str:
+    return "1 work is" if n == 1 else f"{n} works are"
 
 
 def _login_url() -> str:
