@@ -11,6 +11,8 @@ series and the name they were known by move with it.
 import re
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -25,13 +27,21 @@ ORPHAN_ACCOUNT = "orphan_account"
 PSEUD_NAME_MAX = 40
 
 
+_ADDRESSABLE = re.compile(r"[\w.@+\- ']+")
+
+
 class ClaimError(Exception):
     """A claim that cannot go ahead; the message is for the person claiming."""
 
 
 def _free_username(wanted: str, fallback: str) -> str:
+    """The pen name itself where it can be a name in an address (spaces are fine: the
+    account is never signed in to under it, and the byline then shows just the
+    pen name), else the pen name without what cannot."""
     User = get_user_model()
-    base = re.sub(r"[^\w.@+-]", "", wanted.replace(" ", "_"))[:140] or fallback
+    wanted = " ".join(wanted.split())
+    base = wanted[:140] if _ADDRESSABLE.fullmatch(wanted) else re.sub(r"[^\w.@+-]", "", wanted.replace(" ", "_"))[:140]
+    base = base or fallback
     name, n = base, 1
     while User.objects.filter(username__iexact=name).exists():
         n += 1
@@ -184,6 +194,10 @@ def claim_into_new_account(archived: ArchivedCreator, username: str, password: s
     if archived.is_settled:
         raise ClaimError("These works have already been claimed or orphaned.")
     user = archived.pseud.user
+    try:
+        UnicodeUsernameValidator()(username)
+    except ValidationError as error:
+        raise ClaimError(" ".join(error.messages)) from error
     if User.objects.filter(username__iexact=username).exclude(pk=user.pk).exists():
         raise ClaimError(f"The name {username!r} is taken: choose another.")
     user.username = username

@@ -27,5 +27,5 @@ def test_author_claims_archived_works_from_the_invitation_link(page):
 
     expect(page.get_by_text("1 work is now in your account.")).to_be_visible()
     page.goto(work.get_absolute_url())
-    expect(page.locator(".byline")).to_have_text("Wren Marlowe")
+    expect(page.locator(".byline")).to_have_text("by Wren Marlowe (wren)")
     expect(page.get_by_role("link", name="Edit work")).to_be_visible()
