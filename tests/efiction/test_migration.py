@@ -14,6 +14,7 @@ from quire.efiction.migrate import Migration
 from quire.efiction.models import ImportedId
 from quire.efiction.staging import Staging
 from quire.interactions.models import Bookmark, Comment, Subscription
+from quire.search.models import SearchDocument
 from quire.tags.models import Tag
 from quire.works.models import Chapter, Creatorship, Series, SeriesWork, Work
 
@@ -88,6 +89,10 @@ def test_stories_keep_their_dates_text_tags_and_people(archive, archivist):
     assert not author.user.has_usable_password()
     assert author.archived_creator.email.endswith("@example.org")
     assert work.archived_by == archivist
+    # Search finds it by its text, its tags and its author, though its document was built once.
+    document = SearchDocument.objects.get(work=work)
+    assert "back\\slash" in document.body and "Old Maud" in document.tags
+    assert author.name in document.creators
 
 
 def test_second_run_changes_nothing(archive, archivist):
