@@ -20,6 +20,7 @@ from pathlib import Path
 
 CHUNK = 1 << 20
 SNIFF = 1 << 16
+WINDOW = 1 << 16  # how far ahead a short token is looked for
 
 
 def _cp1252_fallback(error: UnicodeDecodeError):
@@ -107,11 +108,18 @@ class _Reader:
         self.buf += chunk
         return True
 
-    def match(self, pattern: re.Pattern, *, lookahead: int = 1) -> re.Match | None:
-        """Match at pos, reading more while the match could still grow past the buffer."""
+    def match(self, pattern: re.Pattern, *, unbounded: bool = False) -> re.Match | None:
+        """Match at pos, with enough of the file read that the match is whole.
+
+        Short tokens (numbers, keywords, a column list) need only a window ahead;
+        a string (`unbounded`) may run past any window, so no match there means
+        "read more", up to the end of the file."""
+        while len(self.buf) - self.pos < WINDOW and self.fill():
+            pass
         while True:
             m = pattern.match(self.buf, self.pos)
-            if (m is None or m.end() + lookahead > len(self.buf)) and self.fill():
+            at_end = m is not None and m.end() + 1 > len(self.buf)
+            if (at_end or (m is None and unbounded)) and self.fill():
                 continue
             return m
 
@@ -192,7 +200,7 @@ def _read_tuples(r: _Reader) -> Iterator[list]:
         while True:
             ch = r.peek()
             if ch == "'":
-                m = r.match(_STRING)
+                m = r.match(_STRING, unbounded=True)
                 if m is None:
                     raise DumpError(f"unterminated string ({r.where()})")
                 values.append(unescape(m.group(1)))
