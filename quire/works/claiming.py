@@ -229,6 +229,9 @@ def orphan(archived: ArchivedCreator) -> list[int]:
     if archived.is_settled:
         raise ClaimError("These works have already been claimed or orphaned.")
     works = list(works_of(archived).values_list("pk", flat=True))
+    placeholder = archived.pseud.user
     _move_pseud(archived.pseud, orphan_account())
+    placeholder.is_active = False  # it has nothing left to claim
+    placeholder.save(update_fields=["is_active"])
     _settle(archived, works, orphaned_at=timezone.now())
     return works
