@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "quire.moderation",
     "quire.downloads",
     "quire.imports",
+    "quire.efiction",
 ]
 
 MIDDLEWARE = [

@@ -15,7 +15,7 @@ class PseudInline(admin.TabularInline):
 class UserAdmin(DjangoUserAdmin):
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        ("Archive", {"fields": ("bio", "is_moderator")}),
+        ("Archive", {"fields": ("bio", "is_moderator", "is_archivist")}),
         ("Reading preferences", {"fields": ("show_adult", "view_full_work", "hide_creator_style")}),
     )
     add_fieldsets = (
@@ -27,7 +27,7 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
-    list_display = ["username", "email", "is_moderator", "is_staff", "is_active", "date_joined"]
+    list_display = ["username", "email", "is_moderator", "is_archivist", "is_staff", "is_active", "date_joined"]
     list_filter = [*DjangoUserAdmin.list_filter, "is_moderator"]
     inlines = [PseudInline]
 

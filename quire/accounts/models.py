@@ -36,6 +36,11 @@ class User(AbstractUser):
         default=False, help_text="Moderators see works hidden by moderation and who wrote anonymous works."
     )
     is_wrangler = models.BooleanField(default=False)
+    is_archivist = models.BooleanField(
+        default=False,
+        help_text="Archivists import works for people without accounts (an eFiction migration, Open Doors); "
+        "those people are invited to claim them.",
+    )
     # Reading preferences live on the user: they are read on every work page,
     # so a separate table would only add a join.
     show_adult = models.BooleanField("Show adult content without a warning", default=False)

@@ -9,7 +9,9 @@ recomputation, which calls `works_changed` itself.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from html import unescape
 
 from django.utils.html import strip_tags
@@ -41,11 +43,37 @@ def document_fields(work, chapters, tag_names, creator_names) -> dict:
     }
 
 
+# Work ids waiting for the end of a `batched()` block, or None outside one.
+_batch: ContextVar[set[int] | None] = ContextVar("quire_search_batch", default=None)
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """Rebuild each changed work's document once, as the block ends, instead of on
+    every save: a bulk import saves a work, its chapters, creators and tags one by
+    one, and rebuilt the same document each time. Use it inside the transaction
+    that makes the changes, so the index stays in step with them."""
+    if _batch.get() is not None:  # already batching: the outer block reindexes
+        yield
+        return
+    pending: set[int] = set()
+    token = _batch.set(pending)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    reindex_works(pending)
+
+
 def reindex_works(work_ids: Iterable[int]) -> None:
     from quire.works.models import ChapterState, Work
 
     work_ids = set(work_ids)
     if not work_ids:
+        return
+    pending = _batch.get()
+    if pending is not None:
+        pending.update(work_ids)
         return
     changes.log(work_ids)
     works = Work.objects.filter(pk__in=work_ids).prefetch_related("tags", "creatorships__pseud", "chapters")

@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -87,7 +89,7 @@ class WorkQuerySet(models.QuerySet):
                 to_attr="accepted_creatorships",
             ),
             models.Prefetch("series_memberships", queryset=SeriesWork.objects.select_related("series")),
-        )
+        ).select_related("archived_by")
 
 
 class Work(models.Model):
@@ -113,6 +115,11 @@ class Work(models.Model):
     )
     is_draft = models.BooleanField(default=True)
     hidden_by_moderator = models.BooleanField(default=False)
+    # Set when an archivist imported the work for someone else; the byline says so
+    # ("[archived by NAME]") until the creator claims it.
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     # Derived from chapters; kept here because every list shows and sorts by them.
     word_count = models.PositiveIntegerField(default=0)
@@ -361,3 +368,43 @@ class SeriesWork(models.Model):
 
     def __str__(self):
         return f"{self.work}, part {self.position} of {self.series}"
+
+
+def _claim_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class ArchivedCreator(models.Model):
+    """Someone an archivist imported works for (the Open Doors model): the
+    placeholder pseud their works are credited to, and how to reach them. The
+    email lives here, not on the placeholder account, so the person can still
+    sign up or already have an account with it and claim from there."""
+
+    pseud = models.OneToOneField("accounts.Pseud", on_delete=models.CASCADE, related_name="archived_creator")
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    archivist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    token = models.CharField(max_length=64, unique=True, default=_claim_token)
+    created_at = models.DateTimeField(default=timezone.now)
+    invited_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    orphaned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["email"])]
+
+    def __str__(self):
+        return f"{self.name} (archived)"
+
+    def get_absolute_url(self):
+        return reverse("works:claim", args=[self.token])
+
+    @property
+    def is_settled(self) -> bool:
+        """Claimed or orphaned: the invitation has been answered."""
+        return self.claimed_at is not None or self.orphaned_at is not None

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import views_claiming as claiming
 from . import views_import
 from . import views_posting as posting
 from . import views_reading as reading
@@ -26,4 +27,8 @@ urlpatterns = [
     path("creatorships/", posting.creatorships, name="creatorships"),
     path("series/new/", posting.series_new, name="series_new"),
     path("series/<int:pk>/edit/", posting.series_edit, name="series_edit"),
+    # Works an archivist imported for their creators
+    path("claim/<str:token>/", claiming.claim_page, name="claim"),
+    path("claims/", claiming.claims, name="claims"),
+    path("claims/send/", claiming.claims_send, name="claims_send"),
 ]

@@ -14,6 +14,9 @@ def byline(work, user):
     if work.anonymous:
         # The creator (or a moderator) sees their own anonymous work marked as such.
         return format_html("{} (anonymous to readers)", credit)
+    if work.archived_by_id:
+        # Open Doors' wording: the creator did not post this themselves (yet).
+        return format_html("{} [archived by {}]", credit, work.archived_by.username)
     return credit
 
 

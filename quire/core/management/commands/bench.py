@@ -71,6 +71,12 @@ def _downloads(small: bool, works: int | None, corpus: str | None) -> dict:
     return run(small)
 
 
+def _import(small: bool, works: int | None, corpus: str | None) -> dict:
+    from quire.efiction.bench import run
+
+    return run(small, works)  # each size in a process and throw-away database of its own
+
+
 # name: (what it measures, function)
 BENCHMARKS = {
     "understanding": ("story analyzer on about 1 MB of generated text", _understanding),
@@ -78,6 +84,7 @@ BENCHMARKS = {
     "search": ("search and facets over an AO3-shaped generated corpus", _search),
     "interactions": ("200 concurrent kudos and comments on one work", _interactions),
     "downloads": ("EPUB of a long generated work, beside Calibre's ebook-convert", _downloads),
+    "import": ("eFiction 3.5 migration of a generated archive, works/s and peak memory at two sizes", _import),
 }
 
 
@@ -122,7 +129,9 @@ class Command(BaseCommand):
         parser.add_argument("which", nargs="?", choices=list(BENCHMARKS), help="run only this benchmark")
         parser.add_argument("--only", choices=list(BENCHMARKS), help="the same as naming one")
         parser.add_argument("--small", action="store_true", help="small sizes, for CI")
-        parser.add_argument("--works", type=int, help="corpus size for the reading and search benchmarks")
+        parser.add_argument(
+            "--works", type=int, help="corpus size for the reading and search benchmarks; stories for import"
+        )
         parser.add_argument(
             "--corpus",
             metavar="PATH",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EfictionConfig(AppConfig):
+    name = "quire.efiction"
+    label = "efiction"
+    verbose_name = "eFiction migration"

@@ -1,0 +1,34 @@
+from django.db import models
+
+
+class Kind(models.TextChoices):
+    AUTHOR = "author", "Author (a pseud)"
+    SERIES = "series", "Series"
+    STORY = "story", "Story (a work)"
+    CHAPTER = "chapter", "Chapter"
+    REVIEW = "review", "Review (a comment)"
+    FAVORITE = "favorite", "Favourite (a bookmark or subscription)"
+
+
+class ImportedId(models.Model):
+    """One eFiction id and what it became. The migration skips anything already
+    here, which is what makes a second run resumable and duplicate-free, and the
+    old addresses (`viewstory.php?sid=N`) redirect through it."""
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    old_id = models.CharField(max_length=64)
+    new_id = models.BigIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "old_id"], name="unique_efiction_id")]
+
+    def __str__(self):
+        return f"eFiction {self.kind} {self.old_id} → {self.new_id}"
+
+    @classmethod
+    def lookup(cls, kind: str, old_id) -> int | None:
+        return cls.objects.filter(kind=kind, old_id=str(old_id)).values_list("new_id", flat=True).first()
+
+    @classmethod
+    def mapped(cls, kind: str) -> dict[str, int]:
+        return dict(cls.objects.filter(kind=kind).values_list("old_id", "new_id"))
