@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .cues import Cue, Score, cue
+from .document import Document
 from .model import Suggestion
 from .text import fragment
 
@@ -42,8 +43,7 @@ _LEVELS = {"k": "General Audiences", "g": "General Audiences", "general": "Gener
            "not rated": "Not Rated", "unrated": "Not Rated", "none": "Not Rated"}
 
 
-def rate(scores: dict[str, Score], tags: list[Suggestion], parts: list[tuple[str, str]]
-         ) -> Suggestion:
+def rate(scores: dict[str, Score], tags: list[Suggestion], doc: Document) -> Suggestion:
     def get(name: str) -> Score:
         return scores.get(name) or Score()
 
@@ -71,8 +71,8 @@ def rate(scores: dict[str, Score], tags: list[Suggestion], parts: list[tuple[str
         conf = min(0.9, 0.55 + 0.08 * len(reasons))
         return Suggestion("Teen And Up Audiences", True, round(conf, 2), reasons or mild.quotes())
     # Nothing above General found: quote the opening the verdict rests on.
-    story = next((t for k, t in parts if k == "story" and t.strip()), None) or \
-        next((t for _, t in parts if t.strip()), "")
+    story = next((t for k, t in doc.parts if k == "story" and t.strip()), None) or \
+        next((t for _, t in doc.parts if t.strip()), "")
     start = len(story) - len(story.lstrip())
     opening = fragment(story, start, start + 1) if story.strip() else ""
     if not opening:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import weights as W
 from .canon import Canon
+from .document import Document
 from .model import Suggestion
-from .text import fragment, sentence_bounds
 
 # Qualifiers authors put before a pairing are not part of a name ("Not A/B", "Past A/B").
 _QUALIFIER = (r"(?!(?:Not|No|And|Or|The|With|Maybe|Eventual|Eventually|Endgame|Slight|Past|"
@@ -45,12 +46,12 @@ _NOT_PAIRING_LINE_RE = re.compile(r"[\s*_]*(?:genres?|categor(?:y|ies))[*_]*\s*:
                                   re.IGNORECASE)
 
 
-def suggest_relationships(parts: list[tuple[str, str]], resolve: Callable[[str], tuple[str, bool]],
+def suggest_relationships(doc: Document, resolve: Callable[[str], tuple[str, bool]],
                           canon: Canon | None) -> tuple[list[Suggestion], list[Suggestion]]:
     found: dict[str, Suggestion] = {}
     rejected: dict[str, Suggestion] = {}
-    for kind, text in parts:
-        weight = 0.9 if kind in ("notes", "summary") else 0.5
+    for pi, (kind, text) in enumerate(doc.parts):
+        weight = W.PAIRING_BY_AUTHOR if kind in ("notes", "summary") else W.PAIRING_IN_STORY
         author = kind in ("notes", "summary", "title")
         for rx in ROMANCE_RES + FRIEND_RES:
             sym = "&" if rx in FRIEND_RES else "/"
@@ -65,14 +66,14 @@ def suggest_relationships(parts: list[tuple[str, str]], resolve: Callable[[str],
                     continue
                 if author and _NOT_PAIRING_LINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1):
                     continue
-                _record(text, m, names, sym, weight, resolve, canon, found, rejected)
+                _record(doc, pi, m, names, sym, weight, resolve, canon, found, rejected)
     for key in rejected:
         found.pop(key, None)
     out = sorted(found.values(), key=lambda s: -s.confidence)
     return out, list(rejected.values())
 
 
-def _record(text: str, m: re.Match[str], names: list[str], sym: str, weight: float,
+def _record(doc: Document, pi: int, m: re.Match[str], names: list[str], sym: str, weight: float,
             resolve: Callable[[str], tuple[str, bool]], canon: Canon | None,
             found: dict[str, Suggestion], rejected: dict[str, Suggestion]) -> None:
     members = [resolve(n) for n in names]
@@ -86,9 +87,10 @@ def _record(text: str, m: re.Match[str], names: list[str], sym: str, weight: flo
     else:
         name, canonical = ("/" if sym == "/" else " & ").join(full), False
     key = sym + "|" + "|".join(sorted(full))
-    s, _e = sentence_bounds(text, m.start(), m.end())
+    text = doc.text(pi)
+    s, _e = doc.sentence(pi, m.start(), m.end())
     before = text[s:m.start()]
-    ev = fragment(text, m.start(), m.end())
+    ev = doc.quote(pi, m.start(), m.end())
     if NEGATION_RE.search(before):
         rejected.setdefault(key, Suggestion(name, canonical, 0.0, [ev]))
         return
@@ -96,11 +98,11 @@ def _record(text: str, m: re.Match[str], names: list[str], sym: str, weight: flo
     eventual = EVENTUAL_RE.search(before)
     if eventual:
         ev = text[s + eventual.start():m.end()].strip()
-        conf = max(conf - 0.05, 0.5)
+        conf = max(conf - W.PAIRING_EVENTUAL, W.PAIRING_EVENTUAL_FLOOR)
     prev = found.get(key)
     if prev is None:
         found[key] = Suggestion(name, canonical, conf, [ev])
     else:
-        prev.confidence = round(min(0.99, max(prev.confidence, conf) + 0.05), 2)
+        prev.confidence = round(min(0.99, max(prev.confidence, conf) + W.PAIRING_REPEATED), 2)
         if ev not in prev.evidence and len(prev.evidence) < 3:
             prev.evidence.append(ev)
