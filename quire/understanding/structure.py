@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import notes as N
-from .model import Chapter, Structure
+from .model import Chapter, Metadata, Structure
 from .text import count_words, split_paragraphs
 
 _NUM = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -38,13 +38,19 @@ HEADER_LINE_RE = re.compile(
     r"prompt|status|category|categories|length|timeline|series|chapters|language|tags|"
     r"additional tags|published|updated|completed|recipient|for|dedication|summary|"
     r"disclaimer|notes?|a/n)[*_\]]*\s*:", re.IGNORECASE)
+# What AO3 prints around a work when its page is copied as text: "Chapter Text" / "Work
+# Text:" stand where the story starts; "(See the end of the chapter for more notes.)"
+# points elsewhere. Site furniture, never the author's words.
+TEXT_START_RE = re.compile(r"^[\s*_]*(?:chapter|work) text[\s:*_]*$", re.IGNORECASE)
+POINTER_RE = re.compile(r"^[\s*_(\[]*see the end of the (?:work|chapter) for (?:more )?notes"
+                        r"[\s.*_)\]]*$", re.IGNORECASE)
 TITLE_LINE_RE = re.compile(r"^[\s*_#>\[]*title[*_\]]*\s*:[\s*_]*(?P<t>.*?)[\s*_]*$", re.IGNORECASE)
 _WRAP = " *_#>"
 
 
 @dataclass
 class Item:
-    kind: str          # 'heading' | 'break' | 'label' | 'para'
+    kind: str          # 'heading' | 'break' | 'label' | 'para' | 'start' (story starts here)
     text: str          # paragraph text (label removed for labelled paragraphs)
     label: str | None = None  # for labelled: 'note' | 'summary' | 'disclaimer'
     weak: bool = False  # numbered heading that needs company to count
@@ -57,6 +63,7 @@ class _Parts:
     disclaimer: list[str] = field(default_factory=list)
     title: str | None = None
     title_ok: bool = False  # only the work's own header may name its title
+    byline: list[str] = field(default_factory=list)  # "by someone" under the title
 
     def add(self, kind: str, text: str) -> None:
         if kind == "note":
@@ -108,6 +115,11 @@ def is_break(par: str) -> bool:
 def classify(paras: list[str]) -> list[Item]:
     items: list[Item] = []
     for p in paras:
+        if TEXT_START_RE.match(p):
+            items.append(Item("start", ""))
+            continue
+        if POINTER_RE.match(p):
+            continue  # furniture: the notes it points to are read where they stand
         if is_break(p):
             items.append(Item("break", p))
             continue
@@ -271,6 +283,7 @@ def parse(text: str) -> Structure:
 
 
 def parse_items(items: list[Item], title: str | None = None) -> Structure:
+    items = _merge_headings(items)
     work = _Parts(title_ok=title is None)
     heads = [i for i, it in enumerate(items) if it.kind == "heading"]
     first_head = heads[0] if heads else len(items)
@@ -284,9 +297,22 @@ def parse_items(items: list[Item], title: str | None = None) -> Structure:
         heads = [i - 1 for i in heads]
         first_head -= 1
     chunks: list[tuple[str | None, list[Item]]] = []
-    if heads:
+    starts = [i for i, it in enumerate(items) if it.kind == "start"]
+    if starts and (not heads or starts[0] > first_head):
+        # Copied from an AO3 page: everything before the first chapter is the labelled
+        # preface (title, byline, "Summary:", "Notes:"), never a chapter of its own.
+        cut = first_head if heads else starts[0]
+        _preface(items[:cut], work)
+        if heads:
+            for n, h in enumerate(heads):
+                nxt = heads[n + 1] if n + 1 < len(heads) else len(items)
+                chunks.append((items[h].text, items[h + 1:nxt]))
+        else:
+            chunks.append((None, items[cut + 1:]))
+    elif heads:
         pre = items[:first_head]
         k = _front(pre, work, lenient=True, first=True)
+        k = _lead_summary(pre, k, work)
         if any(it.kind in ("para", "label") for it in pre[k:]):
             chunks.append((None, pre[k:]))
         for n, h in enumerate(heads):
@@ -294,6 +320,7 @@ def parse_items(items: list[Item], title: str | None = None) -> Structure:
             chunks.append((items[h].text, items[h + 1:nxt]))
     else:
         k = _front(items, work, lenient=False, first=True)
+        k = _lead_summary(items, k, work)
         chunks.append((None, items[k:]))
     # A heading with nothing under it, before the first real chapter, is the work's title
     # (e.g. "# My Story" on top of a Markdown file).
@@ -305,7 +332,12 @@ def parse_items(items: list[Item], title: str | None = None) -> Structure:
     work_end = _Parts()
     for ctitle, body in chunks:
         begin, end = _Parts(), _Parts()
-        start = _front(body, begin, lenient=False, first=False)
+        mark = next((i for i, it in enumerate(body) if it.kind == "start"), None)
+        if mark is not None:  # AO3: the chapter's summary and notes stand before its text
+            _preface(body[:mark], begin)
+            start = mark + 1
+        else:
+            start = _front(body, begin, lenient=False, first=False)
         stop = _back(body, start)
         tail = _Parts()
         _tail(body[stop:], tail)
@@ -324,9 +356,93 @@ def parse_items(items: list[Item], title: str | None = None) -> Structure:
         if last.notes_end:
             work_end.notes.append(last.notes_end)
             last.notes_end = None
+    meta = Metadata(creators=work.byline) if work.byline else None
     return Structure(summary=_join(work.summary), notes_begin=_join(work.notes),
                      disclaimer=_join(work.disclaimer), chapters=chapters,
-                     notes_end=_join(work_end.notes), title=title or work.title)
+                     notes_end=_join(work_end.notes), title=title or work.title, metadata=meta)
+
+
+def _preface(items: list[Item], parts: _Parts) -> None:
+    """A preface whose parts are all labelled (AO3's "Summary:", "Notes:"): each label holds
+    what follows it up to the next label. Unlabelled lines on top are the title and byline."""
+    mode: str | None = None
+    for it in items:
+        if it.kind in ("break", "start"):
+            continue
+        if it.kind == "label":
+            mode = it.label or "note"
+            if it.text:
+                parts.add(mode, it.text)
+            continue
+        text = it.text
+        if mode is None:
+            lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+            if (parts.title_ok and parts.title is None and 1 <= len(lines) <= 3
+                    and all(_looks_like_title(ln) for ln in lines)
+                    and not HEADER_LINE_RE.match(lines[0])):
+                parts.title = lines[0]
+                parts.byline.extend(lines[1:])
+                continue
+            if _take_title(text, parts) or _header_block(text, parts):
+                continue
+        parts.add(mode or "note", text)
+
+
+def _lead_summary(items: list[Item], k: int, parts: _Parts) -> int:
+    """FanFiction.Net habit: the summary as a bare paragraph on top, then "A/N:". A short
+    third-person paragraph that is the very first thing and is followed by a labelled note
+    (or the first chapter heading) is the summary, not a chapter of its own."""
+    if k != 0 or parts.summary or parts.notes or len(items) < 2:
+        return k
+    first, nxt = items[0], items[1]
+    if first.kind != "para" or nxt.kind not in ("label", "heading"):
+        return k
+    if nxt.kind == "label" and nxt.label != "note":
+        return k
+    text = first.text
+    if (count_words(text) > 120 or text.lstrip()[:1] in "\"“‘'"
+            or N.FIRST_PERSON_RE.search(N.mask_dialogue(text)) or N.note_score(text) >= 2.5):
+        return k
+    # Blurbs are told in the present ("X is stuck with Y"); a story's opening line in the
+    # past ("The first snow fell"). Above a chapter heading a verbless blurb will do.
+    masked = N.mask_dialogue(text)
+    present = len(N.PRESENT_3P_RE.findall(masked))
+    past = len(N.NARRATION_RE.findall(masked)) + len(_PAST_RE.findall(masked))
+    chaptered = any(it.kind == "heading" for it in items)
+    if present < past or (present == past and not chaptered):
+        return k
+    parts.add("summary", text)
+    rest = _front(items[1:], parts, lenient=True, first=False)
+    return 1 + rest
+
+
+_PAST_RE = re.compile(r"\b(?:[a-z]{3,}ed|fell|went|came|saw|took|found|left|ran|told|gave|"
+                      r"made|got|kept|began|brought|thought|heard|held|stood)\b")
+_NUMBER_ONLY_RE = re.compile(
+    rf"^(?:chapter|chap\.?|ch\.|part)\s*#?\s*(?:\d{{1,4}}|[ivxlcdm]{{1,8}}|{_NUM}(?:[- ]{_NUM})?)"
+    r"[\s.:]*$", re.IGNORECASE)
+
+
+def _merge_headings(items: list[Item]) -> list[Item]:
+    """One heading however many lines the author gave it: "Chapter 1" over "Chapter One:
+    The Well" is one chapter (the fuller line is its title), and a bare "Chapter 3" with a
+    short title line under it is "Chapter 3: Title"."""
+    out: list[Item] = []
+    for n, it in enumerate(items):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "heading" and not prev.weak
+                and _NUMBER_ONLY_RE.match(prev.text)):
+            if it.kind == "heading" and not it.weak and CHAPTER_RE.match(it.text):
+                out[-1] = it if not _NUMBER_ONLY_RE.match(it.text) else prev
+                continue
+            nxt = items[n + 1] if n + 1 < len(items) else None
+            if (it.kind == "para" and _looks_like_title(it.text) and count_words(it.text) <= 8
+                    and it.text[:1].isupper() and nxt is not None and nxt.kind != "heading"
+                    and sum(w[:1].isupper() for w in it.text.split()) * 2 > len(it.text.split())):
+                out[-1] = Item("heading", f"{prev.text.rstrip(' .:')}: {it.text.strip()}")
+                continue
+        out.append(it)
+    return out
 
 
 def _tail(items: list[Item], parts: _Parts) -> None:
