@@ -42,8 +42,9 @@ HEADER_LINE_RE = re.compile(
 # Text:" stand where the story starts; "(See the end of the chapter for more notes.)"
 # points elsewhere. Site furniture, never the author's words.
 TEXT_START_RE = re.compile(r"^[\s*_]*(?:chapter|work) text[\s:*_]*$", re.IGNORECASE)
-POINTER_RE = re.compile(r"^[\s*_(\[]*see the end of the (?:work|chapter) for (?:more )?notes"
-                        r"[\s.*_)\]]*$", re.IGNORECASE)
+POINTER_RE = re.compile(r"^[\s*_(\[<]*(?:see the end of the (?:work|chapter) for (?:more )?notes|"
+                        r"(?:lj-)?cut|read more|keep reading|under the cut)[\s.*_)\]>]*$",
+                        re.IGNORECASE)
 TITLE_LINE_RE = re.compile(r"^[\s*_#>\[]*title[*_\]]*\s*:[\s*_]*(?P<t>.*?)[\s*_]*$", re.IGNORECASE)
 _WRAP = " *_#>"
 
@@ -54,6 +55,7 @@ class Item:
     text: str          # paragraph text (label removed for labelled paragraphs)
     label: str | None = None  # for labelled: 'note' | 'summary' | 'disclaimer'
     weak: bool = False  # numbered heading that needs company to count
+    md: bool = False  # a Markdown "# heading"
 
 
 @dataclass
@@ -125,7 +127,7 @@ def classify(paras: list[str]) -> list[Item]:
             continue
         title, weak = heading_title(p)
         if title is not None:
-            items.append(Item("heading", title, weak=weak))
+            items.append(Item("heading", title, weak=weak, md=p.lstrip().startswith("#")))
             continue
         label, rest = N.strip_label(p)
         if label:
@@ -287,10 +289,21 @@ def parse_items(items: list[Item], title: str | None = None) -> Structure:
     work = _Parts(title_ok=title is None)
     heads = [i for i, it in enumerate(items) if it.kind == "heading"]
     first_head = heads[0] if heads else len(items)
-    # A short title line on top, followed by notes or a heading, is the work's title.
+    # A Markdown "# Title" on top of a work with chapters: the work's title; what stands
+    # under it before the first chapter is the preface.
+    if (title is None and len(heads) > 1 and first_head == 0 and items[0].md
+            and not CHAPTER_RE.match(items[0].text) and not SPECIAL_RE.match(items[0].text)
+            and heads[1] > 1):
+        title = items[0].text
+        items = items[1:]
+        heads = [i - 1 for i in heads[1:]]
+        first_head = heads[0]
+    # A short title line on top, followed by notes, a heading or a bare summary, is the
+    # work's title.
     if (title is None and items and items[0].kind == "para" and first_head > 0
             and _looks_like_title(items[0].text) and len(items) > 1
-            and (items[1].kind in ("label", "heading") or N.note_score(items[1].text) >= 2.5)):
+            and (items[1].kind in ("label", "heading") or N.note_score(items[1].text) >= 2.5
+                 or _is_lead_summary(items[1:], first_head > 1 and first_head < len(items)))):
         tm = TITLE_LINE_RE.match(items[0].text)
         title = tm.group("t") if tm and tm.group("t") else items[0].text
         items = items[1:]
@@ -311,16 +324,16 @@ def parse_items(items: list[Item], title: str | None = None) -> Structure:
             chunks.append((None, items[cut + 1:]))
     elif heads:
         pre = items[:first_head]
-        k = _front(pre, work, lenient=True, first=True)
-        k = _lead_summary(pre, k, work)
+        k = _lead_summary(pre, work, chaptered=True)
+        k += _front(pre[k:], work, lenient=True, first=k == 0)
         if any(it.kind in ("para", "label") for it in pre[k:]):
             chunks.append((None, pre[k:]))
         for n, h in enumerate(heads):
             nxt = heads[n + 1] if n + 1 < len(heads) else len(items)
             chunks.append((items[h].text, items[h + 1:nxt]))
     else:
-        k = _front(items, work, lenient=False, first=True)
-        k = _lead_summary(items, k, work)
+        k = _lead_summary(items, work, chaptered=False)
+        k += _front(items[k:], work, lenient=False, first=k == 0)
         chunks.append((None, items[k:]))
     # A heading with nothing under it, before the first real chapter, is the work's title
     # (e.g. "# My Story" on top of a Markdown file).
@@ -388,32 +401,40 @@ def _preface(items: list[Item], parts: _Parts) -> None:
         parts.add(mode or "note", text)
 
 
-def _lead_summary(items: list[Item], k: int, parts: _Parts) -> int:
-    """FanFiction.Net habit: the summary as a bare paragraph on top, then "A/N:". A short
-    third-person paragraph that is the very first thing and is followed by a labelled note
-    (or the first chapter heading) is the summary, not a chapter of its own."""
-    if k != 0 or parts.summary or parts.notes or len(items) < 2:
-        return k
-    first, nxt = items[0], items[1]
-    if first.kind != "para" or nxt.kind not in ("label", "heading"):
-        return k
-    if nxt.kind == "label" and nxt.label != "note":
-        return k
-    text = first.text
-    if (count_words(text) > 120 or text.lstrip()[:1] in "\"“‘'"
-            or N.FIRST_PERSON_RE.search(N.mask_dialogue(text)) or N.note_score(text) >= 2.5):
-        return k
-    # Blurbs are told in the present ("X is stuck with Y"); a story's opening line in the
-    # past ("The first snow fell"). Above a chapter heading a verbless blurb will do.
+def _lead_summary(items: list[Item], parts: _Parts, chaptered: bool) -> int:
+    """How many items on top are a bare summary (0 or 1), taken into `parts`."""
+    if parts.summary or parts.notes or not _is_lead_summary(items, chaptered):
+        return 0
+    parts.add("summary", items[0].text.strip("*_ "))
+    return 1
+
+
+def _is_lead_summary(items: list[Item], chaptered: bool) -> bool:
+    """FanFiction.Net habit: the summary as a bare paragraph on top, then "A/N:" or the
+    first chapter heading; Markdown posts set it in italics under the title. A short
+    paragraph there is the summary, not a chapter of its own. Above chapter headings the
+    story cannot have begun yet; without them the blurb must read as one: told in the
+    present ("X is stuck with Y"), where a story's opening line is past ("The snow fell")."""
+    if len(items) < 2 or items[0].kind != "para":
+        return False
+    nxt = items[1]
+    if nxt.kind not in ("label", "heading", "break") or (nxt.kind == "label" and nxt.label == "summary"):
+        return False
+    text = items[0].text
     masked = N.mask_dialogue(text)
+    if (count_words(text) > 120 or "\n" in text.strip() or text.lstrip()[:1] in "\"“‘'"
+            or N.FIRST_PERSON_RE.search(masked) or N.SECOND_PERSON_RE.search(masked)):
+        return False
+    italic = len(text) > 2 and text[0] in "*_" and text[-1] == text[0]
+    if italic and nxt.kind != "label":
+        return True
+    if nxt.kind == "break":
+        return False
+    if chaptered:
+        return True
     present = len(N.PRESENT_3P_RE.findall(masked))
     past = len(N.NARRATION_RE.findall(masked)) + len(_PAST_RE.findall(masked))
-    chaptered = any(it.kind == "heading" for it in items)
-    if present < past or (present == past and not chaptered):
-        return k
-    parts.add("summary", text)
-    rest = _front(items[1:], parts, lenient=True, first=False)
-    return 1 + rest
+    return present > past
 
 
 _PAST_RE = re.compile(r"\b(?:[a-z]{3,}ed|fell|went|came|saw|took|found|left|ran|told|gave|"
