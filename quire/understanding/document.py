@@ -8,6 +8,7 @@ this document instead of scanning the raw text again each on its own.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -39,6 +40,21 @@ class Document:
     def paragraphs(self) -> list[list[str]]:
         """Each part's paragraphs (blank-line separated), by part index."""
         return [[p for p in text.split("\n\n") if p.strip()] for _kind, text in self.parts]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[list[int]]:
+        out = []
+        for _kind, text in self.parts:
+            starts, at = [], 0
+            for chunk in text.split("\n\n"):
+                starts.append(at)
+                at += len(chunk) + 2
+            out.append(starts)
+        return out
+
+    def paragraph_of(self, part: int, offset: int) -> int:
+        """Index (within its part, counting empty chunks) of the paragraph holding `offset`."""
+        return bisect_right(self._paragraph_starts[part], offset) - 1
 
     def kind(self, part: int) -> str:
         return self.parts[part][0]

@@ -114,9 +114,23 @@ def is_break(par: str) -> bool:
     return bool(BREAK_RE.match(s))
 
 
+def _split_heading_lines(paras: list[str]) -> list[str]:
+    """A chapter heading typed on the line right above its first line ("Chapter 2: Glass" /
+    "Summary:") stands on its own."""
+    out: list[str] = []
+    for p in paras:
+        first, sep, rest = p.partition("\n")
+        if sep and rest.strip() and (CHAPTER_RE.match(first.strip(_WRAP).strip())
+                                     or SPECIAL_RE.match(first.strip(_WRAP).strip())):
+            out.extend([first, rest])
+        else:
+            out.append(p)
+    return out
+
+
 def classify(paras: list[str]) -> list[Item]:
     items: list[Item] = []
-    for p in paras:
+    for p in _split_heading_lines(paras):
         if TEXT_START_RE.match(p):
             items.append(Item("start", ""))
             continue
@@ -324,7 +338,7 @@ def parse_items(items: list[Item], title: str | None = None) -> Structure:
             chunks.append((None, items[cut + 1:]))
     elif heads:
         pre = items[:first_head]
-        k = _lead_summary(pre, work, chaptered=True)
+        k = _lead_summary(items[:first_head + 1], work, chaptered=True)
         k += _front(pre[k:], work, lenient=True, first=k == 0)
         if any(it.kind in ("para", "label") for it in pre[k:]):
             chunks.append((None, pre[k:]))
