@@ -30,10 +30,11 @@ def suggest(structure: Structure, canon: Canon | None = None) -> Suggestions:
     relationships = _with_shown(doc, people, resolve, canon, relationships, rejected)
     scores = engine().scan(doc.parts)
     tags = content_tags(scores)
+    warnings = archive_warnings(scores)
     return Suggestions(
         fandoms=people.fandoms, characters=people.characters, relationships=relationships,
-        archive_warnings=archive_warnings(scores), additional_tags=tags,
-        rating=rate(scores, tags, doc), rejected_relationships=rejected)
+        archive_warnings=warnings, additional_tags=tags,
+        rating=rate(scores, tags, doc, warnings), rejected_relationships=rejected)
 
 
 def _with_shown(doc: Document, people: People, resolve: Callable[[str], tuple[str, bool]],

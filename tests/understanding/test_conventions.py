@@ -156,3 +156,17 @@ def test_document_is_built_once_and_shared():
     text = doc.text(story)
     at = text.index("Later")
     assert doc.paragraph_of(story, at) == 1
+
+
+def test_rating_follows_the_findings():
+    gentle = suggest(parse("Oona and Bram walked the pier and talked about the weather all day."))
+    assert gentle.rating.name == "General Audiences"  # positive control
+    violent = ("The raider stabbed Bram twice before anyone could move. Blood pooled on the "
+               "boards. Oona screamed. He was stabbing at her now, and bleeding himself, and "
+               "the blood spattered the nets.\n\nBram died on the pier before the doctor came. "
+               "His blood was on her hands. She knelt by the body until morning; he was dead.")
+    sg = suggest(parse(violent))
+    found = {t.name for t in sg.additional_tags}
+    assert "Graphic Violence" in found or {"Blood", "Character Death"} <= found
+    assert sg.rating.name == "Mature"
+    assert sg.rating.evidence
