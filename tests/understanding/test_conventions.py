@@ -161,12 +161,14 @@ def test_document_is_built_once_and_shared():
 def test_rating_follows_the_findings():
     gentle = suggest(parse("Oona and Bram walked the pier and talked about the weather all day."))
     assert gentle.rating.name == "General Audiences"  # positive control
-    violent = ("The raider stabbed Bram twice before anyone could move. Blood pooled on the "
-               "boards. Oona screamed. He was stabbing at her now, and bleeding himself, and "
-               "the blood spattered the nets.\n\nBram died on the pier before the doctor came. "
-               "His blood was on her hands. She knelt by the body until morning; he was dead.")
-    sg = suggest(parse(violent))
-    found = {t.name for t in sg.additional_tags}
-    assert "Graphic Violence" in found or {"Blood", "Character Death"} <= found
+    hospital = suggest(parse("Oona sat in the hospital bed in intensive care. The nurses came "
+                             "and went. She had been admitted to the hospital on Sunday."))
+    assert "Hospitalization" in {t.name for t in hospital.additional_tags}
+    assert hospital.rating.name == "Teen And Up Audiences"
+    death = ("Bram died on the pier before the doctor came. His blood was on her hands, and "
+             "blood was on the boards, and the bleeding would not stop. She knelt by the body "
+             "until morning; he was dead. They buried him at the funeral on Sunday.")
+    sg = suggest(parse(death))
+    assert {"Blood", "Character Death"} <= {t.name for t in sg.additional_tags}
     assert sg.rating.name == "Mature"
-    assert sg.rating.evidence
+    assert any("died" in q or "dead" in q for q in sg.rating.evidence)
