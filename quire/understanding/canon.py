@@ -68,6 +68,13 @@ class Canon:
                 for w in (words[0], words[-1]):
                     if len(w) > 2:
                         self.part[_key(w)].append(c)
+        # Family name first or last: fans write "Uzumaki Naruto" and "Naruto Uzumaki" alike.
+        for c in self.characters:
+            words = c.name.split()
+            if len(words) == 2 and "(" not in c.name:
+                flipped = _key(f"{words[1]} {words[0]}")
+                if flipped not in self.full:
+                    self.full[flipped].append(c)
         self.character_by_name = {c.name: c for c in self.characters}
         # Relationship member sets -> canonical relationship name, for ordering and tagging.
         self.relationship_by_members: dict[tuple[str, frozenset[str]], CanonEntry] = {}

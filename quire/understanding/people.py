@@ -213,7 +213,10 @@ def _lookup_tokens(canon: Canon, toks: tuple[str, ...]) -> tuple[list[CanonEntry
         for t in toks:
             cands, full = canon.lookup(t)
             if cands:
-                return cands, full
+                # "Dean" is an alias of one Dean and the given name of another: both are
+                # candidates, and the story's fandom decides between them.
+                others = [c for c in canon.part.get(" ".join(t.lower().split()), []) if c not in cands]
+                return cands + others, full and not others
     return [], False
 
 

@@ -172,3 +172,26 @@ def test_rating_follows_the_findings():
     assert {"Blood", "Character Death"} <= {t.name for t in sg.additional_tags}
     assert sg.rating.name == "Mature"
     assert any("died" in q or "dead" in q for q in sg.rating.evidence)
+
+
+PEOPLE_CANON = Canon([
+    ("fandom", "Harbour Lights (TV)", "", "Harbour Lights"),
+    ("character", "Vance Oona", "Harbour Lights (TV)", ""),  # written family name first
+    ("character", "Dean Okafor", "Harbour Lights (TV)", ""),
+    ("fandom", "Other Show", "", ""),
+    ("character", "Dean Marlowe", "Other Show", "Dean"),
+])
+
+
+def test_people_are_linked_however_they_are_named():
+    text = ("Disclaimer: I don't own Harbour Lights.\n\n"
+            "Oona Vance climbed the stairs. \"Good morning,\" said Dean. Oona-chan laughed, and "
+            "Vance's lamp flickered.\n\nDean Okafor said nothing. Oona smiled at Dean.")
+    sg = suggest(parse(text), PEOPLE_CANON)
+    names = [c.name for c in sg.characters]
+    assert names[:2] == ["Vance Oona", "Dean Okafor"] or names[:2] == ["Dean Okafor", "Vance Oona"]
+    assert all(c.canonical and c.confidence >= 0.8 for c in sg.characters[:2])
+    # Counted once however named; the other show's Dean and the greeting are not offered.
+    assert names.count("Vance Oona") == 1
+    assert "Dean Marlowe" not in names
+    assert not any(n.startswith("Good") or n == "Morning" for n in names)
