@@ -134,10 +134,11 @@ def shown_relationships(doc: Document, central: list[str], who: Callable[[Mentio
     keep = set(central)
     present: dict[tuple[int, int], set[str]] = defaultdict(set)
     where: dict[tuple[int, int, str], Mention] = {}
-    names: dict[str, str | None] = {}  # a name as written -> the character it is
+    names: dict[tuple[str, ...], str | None] = {}  # a name as written -> its character
+    story = {i for i, _t in doc.of_kind("story")}
     for m in doc.mentions:
-        if doc.kind(m.part) == "story":
-            name = names[m.name] if m.name in names else names.setdefault(m.name, who(m))
+        if m.part in story:
+            name = names[m.tokens] if m.tokens in names else names.setdefault(m.tokens, who(m))
             if name in keep:
                 j = doc.paragraph_of(m.part, m.start)
                 present[(m.part, j)].add(name)
