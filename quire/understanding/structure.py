@@ -448,7 +448,9 @@ def _is_lead_summary(items: list[Item], chaptered: bool) -> bool:
         return True
     present = len(N.PRESENT_3P_RE.findall(masked))
     past = len(N.NARRATION_RE.findall(masked)) + len(_PAST_RE.findall(masked))
-    return present > past
+    # A verbless blurb ("A quiet evening, a gramophone ... Pure fluff. ONESHOT") says
+    # what kind of fic it is; a story's first paragraph does not.
+    return present > past or (present == past and bool(N.STRONG_META_RE.search(masked)))
 
 
 _PAST_RE = re.compile(r"\b(?:[a-z]{3,}ed|fell|went|came|saw|took|found|left|ran|told|gave|"

@@ -195,3 +195,14 @@ def test_people_are_linked_however_they_are_named():
     assert names.count("Vance Oona") == 1
     assert "Dean Marlowe" not in names
     assert not any(n.startswith("Good") or n == "Morning" for n in names)
+
+
+def test_verbless_blurb_with_genre_words_above_an_is_the_summary_of_a_one_shot():
+    text = ("Harbour Lights After Dark\n\n"
+            "A lighthouse, a storm and ten years of not saying it. Pure fluff. ONESHOT\n\n"
+            "A/N: For my sister, who asked.\n\n"
+            "Oona trimmed the wick. Bram watched the sea.")
+    s = parse(text)
+    assert s.title == "Harbour Lights After Dark"
+    assert s.summary.startswith("A lighthouse, a storm")
+    assert s.chapters[0].text == "Oona trimmed the wick. Bram watched the sea."
