@@ -13,7 +13,10 @@ its gold annotations. The figures are those of issue 13's table:
   the summary or the story does.
 - chapters_right_multi: share of multi-chapter works split into the gold number of chapters.
 - relationship_recall_at_5, character_recall_at_10: gold tags among the first 5 / 10
-  proposed (micro: over all gold tags of all works).
+  proposed (micro: over all gold tags of all works); character_precision_at_10: the share of
+  the (up to) ten proposed characters that are gold; not_characters_offered: names the gold
+  lists under "not_characters" (places, organisations, songs, catch-phrases) proposed as
+  characters.
 - fandom_first: share of works whose first proposed fandom is one of the gold fandoms.
 - rating_exact: share of works whose rating is the gold one.
 - content tags: micro precision/recall/F1 of the proposed content tags against the gold
@@ -170,6 +173,12 @@ class _Names:
         return _RATING_WORDS.get(name.strip().lower(), name.strip())
 
 
+def _plain(name: str) -> str:
+    """A name compared loosely: lower-cased words, without a leading "the"."""
+    words = _WORD.findall(name.lower())
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
 def _proposed(stated: list[str], suggested: list[str], norm) -> list:
     out: list = []
     for n in [*stated, *suggested]:
@@ -196,13 +205,20 @@ def load_gold(folder: Path) -> list[tuple[Path, dict[str, Any]]]:
 def score_work(source_path: Path, gold: dict[str, Any], canon: Canon | None) -> dict[str, Any]:
     """The comparison of one work: every raw count the corpus figures are made from."""
     source = source_path.read_text(encoding="utf-8")
-    doc, sugg = analyze(source_path, canon=canon)
-    st: Structure = doc.structure
+    error = None
+    try:
+        doc, sugg = analyze(source_path, canon=canon)
+        st: Structure = doc.structure
+    except Exception as exc:  # noqa: BLE001 - an analyzer bug on one work is a score of zero, not a stopped bench
+        error = f"{type(exc).__name__}: {exc}"
+        st, sugg = Structure(), Suggestions()
     meta = st.metadata
     names = _Names(canon)
     chapters = st.chapters
     w: dict[str, Any] = {"id": gold.get("id", source_path.stem), "style": gold.get("style", "?"),
                          "fandoms": gold.get("fandoms", [])}
+    if error:
+        w["error"] = error
 
     if gold.get("summary"):
         w["summary_f1"] = token_f1(st.summary, gold["summary"])
@@ -236,6 +252,9 @@ def score_work(source_path: Path, gold: dict[str, Any], canon: Canon | None) -> 
     w["characters_hit"] = [c for c in gold_chars if c in characters]
     w["characters_missed"] = [c for c in gold_chars if c not in characters]
     w["characters_top10"] = characters
+    if "not_characters" in gold:  # places, organisations, songs, catch-phrases named in the text
+        offered = {_plain(c) for c in characters}
+        w["not_characters_offered"] = [n for n in gold["not_characters"] if _plain(n) in offered]
 
     rels = _proposed(stated("relationships"), [s.name for s in sugg.relationships], names.relationship)[:5]
     gold_rels = gold.get("relationships", [])
@@ -273,10 +292,12 @@ def summarize(works: list[dict[str, Any]]) -> dict[str, Any]:
     multi = [w for w in works if w["chapters_gold"] > 1]
     chars_hit = sum(len(w["characters_hit"]) for w in works)
     chars_all = chars_hit + sum(len(w["characters_missed"]) for w in works)
+    chars_offered = sum(len(w["characters_top10"]) for w in works)
     rels_hit = sum(len(w["relationships_hit"]) for w in works)
     rels_all = rels_hit + sum(len(w["relationships_missed"]) for w in works)
     out: dict[str, Any] = {
         "works": len(works),
+        "analyzer_errors": sum("error" in w for w in works),
         "summary_f1": _mean(with_summary), "works_with_summary": len(with_summary),
         "summary_invented": sum(w.get("summary_invented", False) for w in works),
         "notes_begin_found": _mean([float(f >= NOTES_FOUND_F1) for f in with_notes]),
@@ -294,6 +315,10 @@ def summarize(works: list[dict[str, Any]]) -> dict[str, Any]:
         "relationships_gold": rels_all,
         "character_recall_at_10": round(chars_hit / chars_all, 3) if chars_all else None,
         "characters_gold": chars_all,
+        "character_precision_at_10": (round(chars_hit / chars_offered, 3) if chars_offered else None),
+        "not_characters_offered": sum(len(w.get("not_characters_offered", [])) for w in works),
+        "works_offering_not_characters": _mean([float(bool(w["not_characters_offered"])) for w in works
+                                                if "not_characters_offered" in w]),
         "fandom_first": _mean([float(w["fandom_first"]) for w in works]),
         "rating_exact": _mean([float(w["rating_right"]) for w in works]),
         "story_text_f1": _mean([w["story_f1"] for w in works]),
@@ -406,14 +431,19 @@ def format_score(corpus: dict[str, Any] | None, webis: dict[str, Any] | None = N
         c = corpus
         t = c["content_tags"]
         lines += [
-            f"Story understanding on {c['works']} works (canon: {c['canon'] or 'none'})",
+            f"Story understanding on {c['works']} works (canon: {c['canon'] or 'none'})"
+            + (f"; the analyzer failed on {c['analyzer_errors']}: "
+               + ", ".join(f"{w['id']} ({w['error']})" for w in c["per_work"] if "error" in w)
+               if c["analyzer_errors"] else ""),
             f"  summary found (token F1, {c['works_with_summary']} works)   {c['summary_f1']}",
             f"  beginning notes found (F1 >= {NOTES_FOUND_F1}, {c['works_with_notes_begin']} works)"
             f"  {c['notes_begin_found']}  (mean F1 {c['notes_begin_f1']})",
             f"  multi-chapter works split right ({c['multi_chapter_works']})    {c['chapters_right_multi']}",
             f"  chapter titles right (where split right) {c['chapter_titles_right']}",
             f"  relationship recall at 5 ({c['relationships_gold']})         {c['relationship_recall_at_5']}",
-            f"  character recall at 10 ({c['characters_gold']})          {c['character_recall_at_10']}",
+            f"  character recall at 10 ({c['characters_gold']})          {c['character_recall_at_10']}"
+            f"  (precision {c['character_precision_at_10']}; places, groups, songs, catch-phrases offered as"
+            f" characters: {c['not_characters_offered']}, in {c['works_offering_not_characters']} of the works)",
             f"  fandom first                          {c['fandom_first']}",
             f"  rating exactly right                  {c['rating_exact']}",
             f"  content tags micro-F1                 {t['f1']} (P {t['precision']}, R {t['recall']})",

@@ -57,7 +57,7 @@ GOLD_A = {
                  {"title": "Chapter 2", "first": "eta theta", "last": "kappa."}],
     "fandoms": ["Harry Potter - J. K. Rowling"], "characters": ["Harry Potter", "Draco Malfoy"],
     "relationships": ["Draco Malfoy/Harry Potter"], "content_tags": ["Grief", "Blood"],
-    "archive_warnings": [], "rating": "Teen And Up Audiences",
+    "archive_warnings": [], "rating": "Teen And Up Audiences", "not_characters": ["Hogwarts", "the Ministry"],
 }
 TEXT_B = "Title: B\nFandom: Sherlock\n\nNotes: hello there friends\n\none two three four\n"
 GOLD_B = {
@@ -85,7 +85,7 @@ ANSWERS = {
         Structure(summary="A summary line here", chapters=[
             Chapter("Chapter 1", "alpha beta gamma delta"), Chapter(None, "epsilon zeta"),
             Chapter("Chapter 2", "eta theta iota")]),
-        Suggestions(fandoms=_s("Harry Potter"), characters=_s("Harry", "Ron Weasley"),
+        Suggestions(fandoms=_s("Harry Potter"), characters=_s("Harry", "Ron Weasley", "The Ministry"),
                     relationships=_s("Harry/Draco"), additional_tags=_s("Grief", "Drug Use", "Fluff"),
                     rating=Suggestion("Mature"))),
     "b.txt": (
@@ -125,6 +125,9 @@ def test_tiny_corpus_figures_are_the_hand_computed_ones(tiny):
     assert r["relationship_recall_at_5"] == 1.0 and r["relationships_gold"] == 2
     # A: Harry (alias) found, Draco not; B: John Watson is 11th, outside the top 10.
     assert r["character_recall_at_10"] == 0.25 and r["characters_gold"] == 4
+    # One right among A's three and B's ten proposals; "The Ministry" is a place A's gold lists.
+    assert r["character_precision_at_10"] == round(1 / 13, 3)
+    assert r["not_characters_offered"] == 1 and r["works_offering_not_characters"] == 1.0
     # B's stated fandom "Sherlock" comes before the wrong suggestion.
     assert r["fandom_first"] == 1.0
     # A: Mature for Teen; B: the stated "T" wins over the suggested Explicit.
@@ -199,6 +202,16 @@ def test_every_gold_file_is_well_formed():
         assert set(gold["content_tags"]) <= vocab, (path, set(gold["content_tags"]) - vocab)
         assert set(gold["archive_warnings"]) <= set(scoring.ARCHIVE_WARNINGS), path
         assert gold["rating"] in scoring.RATINGS, path
+        assert all(n in source for n in gold.get("not_characters", [])), path
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="no corpus folder")
+def test_the_canon_without_aliases_is_the_canon_without_its_people_aliases():
+    _golds, canon = _corpus()
+    with open(CORPUS / "canon-without-aliases.csv", newline="", encoding="utf-8") as fh:
+        bare = list(csv.DictReader(fh))
+    expected = [dict(r, aliases=r["aliases"] if r["type"] == "fandom" else "") for r in canon]
+    assert bare == expected
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="no corpus folder")
 def test_the_corpus_is_as_broad_as_issue_13_asks():
     golds, _canon = _corpus()
@@ -208,3 +221,68 @@ def test_the_corpus_is_as_broad_as_issue_13_asks():
     assert sum(len(g["chapters"]) > 1 for _p, g in golds) >= 20
     assert sum(bool(g["content_tags"]) for _p, g in golds) >= 15
     assert sum(not g["content_tags"] for _p, g in golds) >= 15
+
+
+# ------------------------------------------------------------ the command
+
+def _bench(*args, **options):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("bench", "understanding", *args, stdout=out, stderr=StringIO(), **options)
+    return out.getvalue().strip().splitlines()
+
+
+def test_bench_understanding_prints_the_corpus_and_webis_figures(tiny, tmp_path, monkeypatch):
+    from quire.understanding import bench
+
+    monkeypatch.setattr(bench, "run_bench", lambda: {"bytes": 1})  # the 1 MB timing is tested elsewhere
+    monkeypatch.setattr(scoring, "passage_tags", lambda text: {"War"})
+    webis = tmp_path / "webis.jsonl"
+    webis.write_text(json.dumps({"warning": "war", "labels": [1, 1, 0], "text": "x"}))
+    lines = _bench(corpus=str(tiny), webis=str(webis))
+    text = "\n".join(lines)
+    assert "Story understanding on 2 works" in text and "by style" in text and "by fandom" in text
+    assert "Webis passages (1): micro-F1 1.0" in text
+    result = json.loads(lines[-1])["understanding"]
+    assert result["bytes"] == 1 and result["corpus"]["works"] == 2 and result["webis"]["tp"] == 1
+    assert len(result["corpus"]["per_work"]) == 2
+
+    only_json = _bench(corpus=str(tiny), webis=str(webis), json=True)
+    assert len(only_json) == 1 and json.loads(only_json[0])["understanding"]["corpus"]["fandom_first"] == 1.0
+
+
+def test_bench_understanding_refuses_a_missing_corpus_folder(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="no such folder"):
+        _bench(corpus=str(tmp_path / "nowhere"))
+
+
+def test_an_analyzer_crash_on_one_work_scores_it_zero_and_names_it(tiny, monkeypatch):
+    good = scoring.analyze
+
+    def crash_on_b(path, canon=None):
+        if Path(path).name == "b.txt":
+            raise RuntimeError("boom")
+        return good(path, canon)
+
+    monkeypatch.setattr(scoring, "analyze", crash_on_b)
+    r = scoring.score_corpus(tiny)
+    assert r["analyzer_errors"] == 1 and r["works"] == 2
+    assert r["rating_exact"] == 0.0 and r["fandom_first"] == 0.5  # B lost its right rating and fandom
+    assert "the analyzer failed on 1: B (RuntimeError: boom)" in scoring.format_score(r)
+
+
+def test_the_default_bench_run_scores_the_corpus_folder_when_it_exists(tiny, tmp_path, monkeypatch):
+    from quire.core.management.commands import bench as command
+    from quire.understanding import bench
+
+    monkeypatch.setattr(bench, "run_bench", lambda: {"bytes": 1})
+    monkeypatch.setattr(command, "DEFAULT_WEBIS", tmp_path / "absent.jsonl")
+    monkeypatch.setattr(command, "DEFAULT_UNDERSTANDING_CORPUS", tiny)
+    assert command._understanding(False, None, None)["corpus"]["works"] == 2
+    monkeypatch.setattr(command, "DEFAULT_UNDERSTANDING_CORPUS", tmp_path / "absent")
+    assert "corpus" not in command._understanding(False, None, None)  # no folder: the speed bench alone

@@ -381,14 +381,14 @@ FANDOMS = {
     "spn": {
         "fandom": "Supernatural", "say": ["Supernatural", "SPN"],
         "cast": [
-            ("Dean Winchester", "he", ["Dean", "Dean", "Winchester"], ["Dean", "jerk"]),
+            ("Dean Winchester", "he", ["Dean", "Dean", "Dean Winchester"], ["Dean", "jerk"]),
             ("Sam Winchester", "he", ["Sam", "Sam"], ["Sammy", "bitch"]),
             ("Bobby Singer", "he", ["Bobby", "Bobby"], ["Bobby", "old man"]),
             ("Castiel", "he", ["Castiel", "Cas"], ["Cas"]),
         ],
         "ships": [("Dean Winchester", "Sam Winchester", "&", None),
                   ("Bobby Singer", "Dean Winchester", "&", None)],
-        "places": ["the bunker", "Sioux Falls", "Lawrence", "the Roadhouse", "the Impala"],
+        "places": ["the bunker", "Sioux Falls", "Lawrence", "the Roadhouse", "Bobby's salvage yard"],
         "orgs": ["the Men of Letters", "Hell", "the British Men of Letters"],
         "objects": ["shotgun", "salt", "angel blade", "journal"],
         "drink": "beer", "food": "pie", "interj": ["Son of a bitch", "Idjit"],

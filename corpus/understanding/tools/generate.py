@@ -482,11 +482,15 @@ def build(number, spec, canon):
     _fix_markers(text, gold_chapters, chapters, brk)
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
     stem = f"{number:03d}-{w.key}-{style}-{slug}"
+    # Local colour the text names that a tagger would never tag as a character.
+    candidates = [*w.f["places"], *w.f["orgs"], *w.f["interj"], *w.f["objects"][:1]]
+    not_characters = [n for n in dict.fromkeys(candidates) if n in text]
     meta = {"id": f"{number:03d}", "text": stem + ext, "style": style, "generated": True,
             "theme": w.theme, "title": gold.get("title"), "summary": gold["summary"],
             "notes_begin": gold["notes_begin"], "notes_end": gold["notes_end"], "chapters": gold_chapters,
             "fandoms": [w.f["fandom"]], "characters": characters, "relationships": relationships,
-            "content_tags": tags, "archive_warnings": warnings, "rating": rating}
+            "content_tags": tags, "archive_warnings": warnings, "rating": rating,
+            "not_characters": not_characters}
     return stem, ext, text, meta
 
 
