@@ -68,13 +68,25 @@ class Canon:
                 for w in (words[0], words[-1]):
                     if len(w) > 2:
                         self.part[_key(w)].append(c)
+        # Family name first or last: fans write "Uzumaki Naruto" and "Naruto Uzumaki" alike.
+        for c in self.characters:
+            words = c.name.split()
+            if len(words) == 2 and "(" not in c.name:
+                flipped = _key(f"{words[1]} {words[0]}")
+                if flipped not in self.full:
+                    self.full[flipped].append(c)
         self.character_by_name = {c.name: c for c in self.characters}
         # Relationship member sets -> canonical relationship name, for ordering and tagging.
         self.relationship_by_members: dict[tuple[str, frozenset[str]], CanonEntry] = {}
+        # Ship names fans write ("Drarry", "Sterek"): one-word aliases of a relationship.
+        self.ship_names: dict[str, CanonEntry] = {}
         for r in self.relationships:
             kind = "/" if "/" in r.name else "&"
             members = frozenset(p.strip() for p in r.name.split(kind))
             self.relationship_by_members[(kind, members)] = r
+            for alias in r.aliases:
+                if " " not in alias.strip() and "/" not in alias and "&" not in alias:
+                    self.ship_names.setdefault(_key(alias), r)
         self.max_name_words = max((len(k.split()) for k in self.full), default=1)
 
     def lookup(self, name: str) -> tuple[list[CanonEntry], bool]:
@@ -83,6 +95,11 @@ class Canon:
         if k in self.full:
             return self.full[k], True
         return self.part.get(k, []), False
+
+    def members(self, entry: CanonEntry) -> tuple[str, list[str]]:
+        """A relationship's kind ("/" or "&") and its people."""
+        kind = "/" if "/" in entry.name else "&"
+        return kind, [p.strip() for p in entry.name.split(kind)]
 
     def fandom(self, name: str) -> str | None:
         return self.fandom_by_name.get(_key(name))

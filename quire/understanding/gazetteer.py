@@ -36,6 +36,11 @@ part book act scene author note notes disclaimer summary review reviews fic fanf
 fanfiction story a/n an end fin finally first second third suddenly again everybody anything
 somehow anyway ever later though whatever hey alright all right dear friend friends
 heaven earth paradise universe world
+good morning evening afternoon night goodnight welcome congratulations cheers
+you're you've you'll you'd i'm i've i'll i'd it's that's what's there's let's we're they're
+he's she's don't can't won't didn't isn't
+kudos bookmarks hits comments stats tags additional archive warning warnings apply rating
+category language published updated completed
 """
 
 STOPWORDS: frozenset[str] = frozenset(_WORDS.split())

@@ -12,13 +12,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from . import weights as W
 from .canon import Canon, CanonEntry
+from .document import Document
 from .gazetteer import PERSON_AFTER, PLACE_BEFORE, STOPWORDS, WEAK_PERSON_AFTER
 from .model import Suggestion
-from .names import Mention, common_words
+from .names import Mention
 from .notes import is_disclaimer
 from .relationships import _NOT_PAIRING_LINE_RE, NOT_NAMES
-from .text import fragment, sentence_bounds
 
 # A work's name as authors write it: capitalised words, small joining words ("Pride and
 # Prejudice", "Boku no Hero Academia"), a colon ("Avatar: The Last Airbender"); lists of
@@ -87,7 +88,7 @@ class People:
     canonical_names: set[str] = field(default_factory=set)
 
 
-def _named_fandoms(parts: list[tuple[str, str]], spans: set[tuple[int, int, int]] | None = None
+def _named_fandoms(doc: Document, spans: set[tuple[int, int, int]] | None = None
                    ) -> dict[str, tuple[float, list[str]]]:
     """Fandoms the author names; `spans` collects where (part, start, end), so that those
     words are not taken for characters."""
@@ -97,7 +98,7 @@ def _named_fandoms(parts: list[tuple[str, str]], spans: set[tuple[int, int, int]
         score, evs = found.get(name, (0.0, []))
         found[name] = (score + weight, evs + ([ev] if ev not in evs else []))
 
-    for pi, (kind, text) in enumerate(parts):
+    for pi, (kind, text) in enumerate(doc.parts):
         if kind == "story":
             continue
         for rx, weight, kinds in NAMED_FANDOM_RES:
@@ -108,28 +109,28 @@ def _named_fandoms(parts: list[tuple[str, str]], spans: set[tuple[int, int, int]
                 names = [n for n in _split_names(m.group("x"), one)
                          if n and n.lower() not in _GENERIC and not n.lower().startswith("all ")]
                 for name in names:
-                    add(name, weight, fragment(text, m.start(), m.end()))
+                    add(name, weight, doc.quote(pi, m.start(), m.end()))
                 if names and spans is not None:
                     spans.add((pi, m.start("x"), m.end("x")))
         m = ORIGINAL_RE.search(text)
         if m and kind in ("notes", "summary"):
-            add("Original Work", 3.0, fragment(text, m.start(), m.end()))
+            add("Original Work", 3.0, doc.quote(pi, m.start(), m.end()))
     return found
 
 
-def _confidence(score: float, top: float, scale: float = 2.5) -> float:
+def _confidence(score: float, top: float, scale: float = W.FANDOM_SCALE) -> float:
     raw = 1 - math.exp(-score / scale)
     if top > 0 and score < top:
         raw *= score / top
     return round(min(0.99, raw), 2)
 
 
-def suggest_people(parts: list[tuple[str, str]], mentions: list[Mention],
-                   canon: Canon | None) -> People:
+def suggest_people(doc: Document, canon: Canon | None) -> People:
     spans: set[tuple[int, int, int]] = set()
-    named = _named_fandoms(parts, spans)
+    named = _named_fandoms(doc, spans)
+    mentions = doc.mentions
     if canon is None:
-        return _without_canon(parts, mentions, named, spans)
+        return _without_canon(doc, mentions, named, spans)
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, list[str]] = defaultdict(list)
     outside: dict[str, tuple[float, list[str]]] = {}
@@ -144,25 +145,26 @@ def suggest_people(parts: list[tuple[str, str]], mentions: list[Mention],
     resolved: list[tuple[Mention, list[CanonEntry], bool]] = []
     body_fandom: dict[str, float] = defaultdict(float)
     for m in mentions:
-        kind = parts[m.part][0]
+        kind = doc.kind(m.part)
         f = canon.fandom(m.name)
         if f and kind == "story":
-            body_fandom[f] += 0.5
+            body_fandom[f] += W.FANDOM_NAMED_IN_STORY
             if len(evidence[f]) < 3:
                 evidence[f].append(m.text)
         cands, full = _candidates(canon, m)
         if cands:
             resolved.append((m, cands, full))
     for f, s in body_fandom.items():
-        scores[f] += min(s, 1.0)
+        scores[f] += min(s, W.FANDOM_NAMED_IN_STORY_CAP)
     # Characters that belong to one fandom only vote for it.
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for m, cands, _full in resolved:
         fandoms = {c.fandom for c in cands}
         if len(fandoms) == 1 and cands[0].fandom:
-            votes[cands[0].fandom][cands[0].name] += 0.3 if m.role_or_place else 1.0
+            votes[cands[0].fandom][cands[0].name] += (W.CANON_ROLE_OR_PLACE if m.role_or_place
+                                                      else W.CANON_MENTION)
     for f, chars in votes.items():
-        scores[f] += sum(min(n, 5.0) * 0.3 for n in chars.values())
+        scores[f] += sum(min(n, W.FANDOM_VOTE_CAP) * W.FANDOM_VOTE_PER_MENTION for n in chars.values())
         for cname in sorted(chars, key=chars.get, reverse=True)[:2]:  # type: ignore[arg-type]
             ev = next(m.text for m, c, _ in resolved if c[0].name == cname)
             if ev not in evidence[f]:
@@ -172,10 +174,11 @@ def suggest_people(parts: list[tuple[str, str]], mentions: list[Mention],
     fandoms = [Suggestion(f, True, _confidence(s, top_score), evidence[f][:4])
                for f, s in scores.items() if s > 0 and evidence[f]]
     for name, (s, ev) in outside.items():
-        fandoms.append(Suggestion(name, False, _confidence(s, top_score) * 0.8, ev[:3]))
+        fandoms.append(Suggestion(name, False, _confidence(s, top_score) * W.FANDOM_OUTSIDE_CANON,
+                                  ev[:3]))
     fandoms.sort(key=lambda s: -s.confidence)
     strong = {f.name for f in fandoms if f.canonical and f.confidence >= 0.5} | ({top} if top else set())
-    chars = _characters(parts, resolved, strong, top)
+    chars = _characters(doc, resolved, strong, top)
     people = People(fandoms, chars, top)
     for m, cands, _ in resolved:
         pick = _pick(cands, strong, top)
@@ -183,9 +186,9 @@ def suggest_people(parts: list[tuple[str, str]], mentions: list[Mention],
             people.resolve.setdefault(m.name.lower(), pick.name)
     people.canonical_names = {c.name for c in chars}
     unknown = [m for m in mentions if not _candidates(canon, m)[0] and not canon.fandom(m.name)]
-    extra = _without_canon(parts, unknown, named, spans)
+    extra = _without_canon(doc, unknown, named, spans)
     for s in extra.characters:  # names the canon does not know: shown, but not trusted
-        s.confidence = round(min(s.confidence, 0.4), 2)
+        s.confidence = round(min(s.confidence, W.UNKNOWN_TO_CANON_CAP), 2)
         people.characters.append(s)
     for k, v in extra.resolve.items():
         people.resolve.setdefault(k, v)
@@ -210,7 +213,10 @@ def _lookup_tokens(canon: Canon, toks: tuple[str, ...]) -> tuple[list[CanonEntry
         for t in toks:
             cands, full = canon.lookup(t)
             if cands:
-                return cands, full
+                # "Dean" is an alias of one Dean and the given name of another: both are
+                # candidates, and the story's fandom decides between them.
+                others = [c for c in canon.part.get(" ".join(t.lower().split()), []) if c not in cands]
+                return cands + others, full and not others
     return [], False
 
 
@@ -223,7 +229,7 @@ def _pick(cands: list[CanonEntry], strong: set[str], top: str | None) -> CanonEn
     return None  # "Houston" with three Houstons: ambiguous, left out
 
 
-def _characters(parts: list[tuple[str, str]], resolved: list[tuple[Mention, list[CanonEntry], bool]],
+def _characters(doc: Document, resolved: list[tuple[Mention, list[CanonEntry], bool]],
                 strong: set[str], top: str | None) -> list[Suggestion]:
     count: dict[str, float] = defaultdict(float)
     ev: dict[str, list[str]] = defaultdict(list)
@@ -233,19 +239,19 @@ def _characters(parts: list[tuple[str, str]], resolved: list[tuple[Mention, list
         if c is None:
             continue
         fandom_of[c.name] = c.fandom
-        weight = 0.3 if m.role_or_place else 1.0
+        weight = W.CANON_ROLE_OR_PLACE if m.role_or_place else W.CANON_MENTION
         if m.next in PERSON_AFTER:
-            weight += 0.5  # "Brooklyn said": a person, whatever the name looks like
-        if parts[m.part][0] in ("notes", "summary"):
-            weight += 0.5
+            weight += W.CANON_ACTS  # "Brooklyn said": a person, whatever the name looks like
+        if doc.kind(m.part) in ("notes", "summary"):
+            weight += W.CANON_IN_NOTES
         count[c.name] += weight
         if m.text not in ev[c.name] and len(ev[c.name]) < 3:
             ev[c.name].append(m.text)
     out = []
     for name, n in count.items():
-        conf = 1 - math.exp(-n / 1.5)
+        conf = 1 - math.exp(-n / W.CANON_SCALE)
         if fandom_of[name] not in strong:
-            conf *= 0.35  # a character of a fandom the story is not in: a part, a namesake
+            conf *= W.OTHER_FANDOM  # a character of a fandom the story is not in
         out.append(Suggestion(name, True, round(min(conf, 0.99), 2), ev[name]))
     out.sort(key=lambda s: (-s.confidence, -count[s.name]))
     return out
@@ -264,10 +270,10 @@ def _acts(m: Mention) -> bool:
             or m.text.endswith(("'s", "’s")))
 
 
-def _usable(parts: list[tuple[str, str]], m: Mention, spans: set[tuple[int, int, int]]) -> bool:
+def _usable(doc: Document, m: Mention, spans: set[tuple[int, int, int]]) -> bool:
     """Mentions that are no evidence for a character: the disclaimer's owners and titles,
     genres ("Genre: Romance/Hurt/Comfort", "Hurt/Comfort")."""
-    kind, text = parts[m.part]
+    kind, text = doc.parts[m.part]
     if kind == "disclaimer":
         return False
     if kind == "story":
@@ -276,7 +282,7 @@ def _usable(parts: list[tuple[str, str]], m: Mention, spans: set[tuple[int, int,
         return False
     if m.paired and (m.name in NOT_NAMES or _on_line(text, m, _NOT_PAIRING_LINE_RE)):
         return False
-    a, b = sentence_bounds(text, m.start, m.start + len(m.text))
+    a, b = doc.sentence(m.part, m.start, m.start + len(m.text))
     return not is_disclaimer(text[a:b])
 
 
@@ -285,12 +291,12 @@ def _on_line(text: str, m: Mention, rx: re.Pattern[str]) -> bool:
     return bool(rx.match(text, text.rfind("\n", 0, m.start) + 1))
 
 
-def _in_header(parts: list[tuple[str, str]], m: Mention) -> bool:
-    kind, text = parts[m.part]
+def _in_header(doc: Document, m: Mention) -> bool:
+    kind, text = doc.parts[m.part]
     return kind != "story" and _on_line(text, m, _HEADER_LINE_RE)
 
 
-def _without_canon(parts: list[tuple[str, str]], mentions: list[Mention],
+def _without_canon(doc: Document, mentions: list[Mention],
                    named: dict[str, tuple[float, list[str]]],
                    spans: set[tuple[int, int, int]] | None = None) -> People:
     best = max((s for s, _ in named.values()), default=0.0)
@@ -301,7 +307,7 @@ def _without_canon(parts: list[tuple[str, str]], mentions: list[Mention],
     # Potter", "Percy" of "Percy Jackson") is judged like any other: only the disclaimer's
     # and the notes' naming of the fandom are no evidence (see `_usable`).
     fandom_names = {n.lower() for n in named}
-    common = common_words(parts)
+    common = doc.common
     spans = spans or set()
     stats: dict[str, list[Mention]] = defaultdict(list)
     mid_tokens = {t for m in mentions if not m.initial for t in m.tokens}
@@ -315,7 +321,7 @@ def _without_canon(parts: list[tuple[str, str]], mentions: list[Mention],
             continue
         if len(toks) == 1 and toks[0].lower() in common:
             continue
-        if not _usable(parts, m, spans):
+        if not _usable(doc, m, spans):
             continue
         stats[name].append(m)
     # "Ivy" and "Ivy Lynn": first or last name of exactly one fuller name joins it.
@@ -347,19 +353,20 @@ def _without_canon(parts: list[tuple[str, str]], mentions: list[Mention],
         weak = sum(1 for m in ms if m.next in WEAK_PERSON_AFTER and not m.article)
         if mid == 0 and person == 0 and " " not in name:
             continue  # only ever at sentence starts: an ordinary word
-        announced = sum(1 for m in ms if m.paired or _in_header(parts, m))
+        announced = sum(1 for m in ms if m.paired or _in_header(doc, m))
         if person == 0 and not announced and name.lower() in fandom_names:
             continue  # "Smash", "Supernatural": the show, not a person
-        story = sum(1 for m in ms if parts[m.part][0] == "story")
-        n = len(ms) - places * 0.7 + person * 0.8 + weak * 0.3 + min(announced, 2) * 1.0
-        conf = 1 - math.exp(-max(n, 0.1) / 2.5)
+        story = sum(1 for m in ms if doc.kind(m.part) == "story")
+        n = (len(ms) - places * W.PLACE_DISCOUNT + person * W.PERSON_BONUS
+             + weak * W.WEAK_PERSON_BONUS + min(announced, W.ANNOUNCED_CAP) * W.ANNOUNCED_BONUS)
+        conf = 1 - math.exp(-max(n, W.TEXT_MIN_EVIDENCE) / W.TEXT_SCALE)
         if places * 2 >= len(ms):
-            conf *= 0.4
+            conf *= W.MOSTLY_PLACE
         if " " not in name and len(full_forms.get(name, ())) > 1:
-            conf *= 0.5  # "Weasley" of Ron, Ginny and Molly Weasley: which one?
+            conf *= W.AMBIGUOUS_SURNAME  # "Weasley" of Ron, Ginny and Molly Weasley: which one?
         if story == 0:  # named only in the notes: a ship name, a title, a place
-            conf = min(conf, 0.45 if announced else 0.25)
+            conf = min(conf, W.NOTES_ONLY_ANNOUNCED_CAP if announced else W.NOTES_ONLY_CAP)
         ev = list(dict.fromkeys(m.text for m in ms))[:3]
-        chars.append(Suggestion(name, False, round(min(conf, 0.95), 2), ev))
+        chars.append(Suggestion(name, False, round(min(conf, W.TEXT_MAX), 2), ev))
     chars.sort(key=lambda s: -s.confidence)
     return People(fandoms, chars, fandoms[0].name if fandoms else None, resolve)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .cues import Cue, Score, cue
+from .document import Document
 from .model import Suggestion
 from .text import fragment
 
@@ -31,7 +32,12 @@ RATING_CUES: dict[str, list[Cue]] = {
 THEMES = {"Suicide Attempt", "Suicidal Thoughts", "Self-Harm", "Drug Use", "Drug Overdose",
           "Alcohol Abuse", "Abortion", "Character Death", "Child Abuse", "Domestic Abuse",
           "Eating Disorder", "Homophobia", "Racism", "Torture", "Kidnapping", "Miscarriage",
-          "Addiction", "Gun Violence", "Sexual Harassment"}
+          "Addiction", "Gun Violence", "Sexual Harassment",
+          # Authors rate a work with any of these on the page Teen And Up at least.
+          "Blood", "Hospitalization", "Anxiety", "Depression", "Grief", "Bullying", "War",
+          "Misogyny", "Ableism", "Terminal Illness", "Car Accident", "Infidelity"}
+# Archive warnings that make a work Mature at least, as AO3 authors rate them.
+MATURE_WARNINGS = ("Graphic Depictions Of Violence", "Rape/Non-Con")
 _STATED_RE = re.compile(r"(?:rated|rating)[*_]*:?[*_]*\s*(?:fiction\s+)?(not rated|[a-z0-9+-]+)",
                         re.IGNORECASE)
 _LEVELS = {"k": "General Audiences", "g": "General Audiences", "general": "General Audiences",
@@ -42,8 +48,10 @@ _LEVELS = {"k": "General Audiences", "g": "General Audiences", "general": "Gener
            "not rated": "Not Rated", "unrated": "Not Rated", "none": "Not Rated"}
 
 
-def rate(scores: dict[str, Score], tags: list[Suggestion], parts: list[tuple[str, str]]
-         ) -> Suggestion:
+def rate(scores: dict[str, Score], tags: list[Suggestion], doc: Document,
+         warnings: list[Suggestion] | None = None) -> Suggestion:
+    """The rating the findings call for: never below what the tags and warnings already
+    suggested say (graphic violence is Mature at least, explicit sex Explicit)."""
     def get(name: str) -> Score:
         return scores.get(name) or Score()
 
@@ -59,8 +67,13 @@ def rate(scores: dict[str, Score], tags: list[Suggestion], parts: list[tuple[str
         return Suggestion("Explicit", True, 0.8, explicit.quotes())
     heavy = [found[n] for n in ("Sexual Content", "Graphic Violence", "Rape/Non-Con", "Torture")
              if n in found]
+    heavy += [w for w in warnings or () if w.name in MATURE_WARNINGS]
     if heavy:
         return Suggestion("Mature", True, 0.7, [q for t in heavy for q in t.evidence[:1]])
+    if "Blood" in found and "Character Death" in found:
+        # A death on the page with the blood shown: graphic violence, whatever its words.
+        return Suggestion("Mature", True, 0.55, found["Character Death"].evidence[:1]
+                          + found["Blood"].evidence[:1])
     strong, mild = get("_prof_strong"), get("_prof_mild")
     themes = [t for t in tags if t.name in THEMES]
     reasons: list[str] = strong.quotes(2) + [t.evidence[0] for t in themes[:3]]
@@ -71,8 +84,8 @@ def rate(scores: dict[str, Score], tags: list[Suggestion], parts: list[tuple[str
         conf = min(0.9, 0.55 + 0.08 * len(reasons))
         return Suggestion("Teen And Up Audiences", True, round(conf, 2), reasons or mild.quotes())
     # Nothing above General found: quote the opening the verdict rests on.
-    story = next((t for k, t in parts if k == "story" and t.strip()), None) or \
-        next((t for _, t in parts if t.strip()), "")
+    story = next((t for k, t in doc.parts if k == "story" and t.strip()), None) or \
+        next((t for _, t in doc.parts if t.strip()), "")
     start = len(story) - len(story.lstrip())
     opening = fragment(story, start, start + 1) if story.strip() else ""
     if not opening:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import notes as N
-from .model import Chapter, Structure
+from .model import Chapter, Metadata, Structure
 from .text import count_words, split_paragraphs
 
 _NUM = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -38,16 +38,24 @@ HEADER_LINE_RE = re.compile(
     r"prompt|status|category|categories|length|timeline|series|chapters|language|tags|"
     r"additional tags|published|updated|completed|recipient|for|dedication|summary|"
     r"disclaimer|notes?|a/n)[*_\]]*\s*:", re.IGNORECASE)
+# What AO3 prints around a work when its page is copied as text: "Chapter Text" / "Work
+# Text:" stand where the story starts; "(See the end of the chapter for more notes.)"
+# points elsewhere. Site furniture, never the author's words.
+TEXT_START_RE = re.compile(r"^[\s*_]*(?:chapter|work) text[\s:*_]*$", re.IGNORECASE)
+POINTER_RE = re.compile(r"^[\s*_(\[<]*(?:see the end of the (?:work|chapter) for (?:more )?notes|"
+                        r"(?:lj-)?cut|read more|keep reading|under the cut)[\s.*_)\]>]*$",
+                        re.IGNORECASE)
 TITLE_LINE_RE = re.compile(r"^[\s*_#>\[]*title[*_\]]*\s*:[\s*_]*(?P<t>.*?)[\s*_]*$", re.IGNORECASE)
 _WRAP = " *_#>"
 
 
 @dataclass
 class Item:
-    kind: str          # 'heading' | 'break' | 'label' | 'para'
+    kind: str          # 'heading' | 'break' | 'label' | 'para' | 'start' (story starts here)
     text: str          # paragraph text (label removed for labelled paragraphs)
     label: str | None = None  # for labelled: 'note' | 'summary' | 'disclaimer'
     weak: bool = False  # numbered heading that needs company to count
+    md: bool = False  # a Markdown "# heading"
 
 
 @dataclass
@@ -57,6 +65,7 @@ class _Parts:
     disclaimer: list[str] = field(default_factory=list)
     title: str | None = None
     title_ok: bool = False  # only the work's own header may name its title
+    byline: list[str] = field(default_factory=list)  # "by someone" under the title
 
     def add(self, kind: str, text: str) -> None:
         if kind == "note":
@@ -105,15 +114,34 @@ def is_break(par: str) -> bool:
     return bool(BREAK_RE.match(s))
 
 
+def _split_heading_lines(paras: list[str]) -> list[str]:
+    """A chapter heading typed on the line right above its first line ("Chapter 2: Glass" /
+    "Summary:") stands on its own."""
+    out: list[str] = []
+    for p in paras:
+        first, sep, rest = p.partition("\n")
+        if sep and rest.strip() and (CHAPTER_RE.match(first.strip(_WRAP).strip())
+                                     or SPECIAL_RE.match(first.strip(_WRAP).strip())):
+            out.extend([first, rest])
+        else:
+            out.append(p)
+    return out
+
+
 def classify(paras: list[str]) -> list[Item]:
     items: list[Item] = []
-    for p in paras:
+    for p in _split_heading_lines(paras):
+        if TEXT_START_RE.match(p):
+            items.append(Item("start", ""))
+            continue
+        if POINTER_RE.match(p):
+            continue  # furniture: the notes it points to are read where they stand
         if is_break(p):
             items.append(Item("break", p))
             continue
         title, weak = heading_title(p)
         if title is not None:
-            items.append(Item("heading", title, weak=weak))
+            items.append(Item("heading", title, weak=weak, md=p.lstrip().startswith("#")))
             continue
         label, rest = N.strip_label(p)
         if label:
@@ -271,29 +299,55 @@ def parse(text: str) -> Structure:
 
 
 def parse_items(items: list[Item], title: str | None = None) -> Structure:
+    items = _merge_headings(items)
     work = _Parts(title_ok=title is None)
     heads = [i for i, it in enumerate(items) if it.kind == "heading"]
     first_head = heads[0] if heads else len(items)
-    # A short title line on top, followed by notes or a heading, is the work's title.
+    # A Markdown "# Title" on top of a work with chapters: the work's title; what stands
+    # under it before the first chapter is the preface.
+    if (title is None and len(heads) > 1 and first_head == 0 and items[0].md
+            and not CHAPTER_RE.match(items[0].text) and not SPECIAL_RE.match(items[0].text)
+            and heads[1] > 1):
+        title = items[0].text
+        items = items[1:]
+        heads = [i - 1 for i in heads[1:]]
+        first_head = heads[0]
+    # A short title line on top, followed by notes, a heading or a bare summary, is the
+    # work's title.
     if (title is None and items and items[0].kind == "para" and first_head > 0
             and _looks_like_title(items[0].text) and len(items) > 1
-            and (items[1].kind in ("label", "heading") or N.note_score(items[1].text) >= 2.5)):
+            and (items[1].kind in ("label", "heading") or N.note_score(items[1].text) >= 2.5
+                 or _is_lead_summary(items[1:], first_head > 1 and first_head < len(items)))):
         tm = TITLE_LINE_RE.match(items[0].text)
         title = tm.group("t") if tm and tm.group("t") else items[0].text
         items = items[1:]
         heads = [i - 1 for i in heads]
         first_head -= 1
     chunks: list[tuple[str | None, list[Item]]] = []
-    if heads:
+    starts = [i for i, it in enumerate(items) if it.kind == "start"]
+    if starts and (not heads or starts[0] > first_head):
+        # Copied from an AO3 page: everything before the first chapter is the labelled
+        # preface (title, byline, "Summary:", "Notes:"), never a chapter of its own.
+        cut = first_head if heads else starts[0]
+        _preface(items[:cut], work)
+        if heads:
+            for n, h in enumerate(heads):
+                nxt = heads[n + 1] if n + 1 < len(heads) else len(items)
+                chunks.append((items[h].text, items[h + 1:nxt]))
+        else:
+            chunks.append((None, items[cut + 1:]))
+    elif heads:
         pre = items[:first_head]
-        k = _front(pre, work, lenient=True, first=True)
+        k = _lead_summary(items[:first_head + 1], work, chaptered=True)
+        k += _front(pre[k:], work, lenient=True, first=k == 0)
         if any(it.kind in ("para", "label") for it in pre[k:]):
             chunks.append((None, pre[k:]))
         for n, h in enumerate(heads):
             nxt = heads[n + 1] if n + 1 < len(heads) else len(items)
             chunks.append((items[h].text, items[h + 1:nxt]))
     else:
-        k = _front(items, work, lenient=False, first=True)
+        k = _lead_summary(items, work, chaptered=False)
+        k += _front(items[k:], work, lenient=False, first=k == 0)
         chunks.append((None, items[k:]))
     # A heading with nothing under it, before the first real chapter, is the work's title
     # (e.g. "# My Story" on top of a Markdown file).
@@ -305,7 +359,12 @@ def parse_items(items: list[Item], title: str | None = None) -> Structure:
     work_end = _Parts()
     for ctitle, body in chunks:
         begin, end = _Parts(), _Parts()
-        start = _front(body, begin, lenient=False, first=False)
+        mark = next((i for i, it in enumerate(body) if it.kind == "start"), None)
+        if mark is not None:  # AO3: the chapter's summary and notes stand before its text
+            _preface(body[:mark], begin)
+            start = mark + 1
+        else:
+            start = _front(body, begin, lenient=False, first=False)
         stop = _back(body, start)
         tail = _Parts()
         _tail(body[stop:], tail)
@@ -324,9 +383,103 @@ def parse_items(items: list[Item], title: str | None = None) -> Structure:
         if last.notes_end:
             work_end.notes.append(last.notes_end)
             last.notes_end = None
+    meta = Metadata(creators=work.byline) if work.byline else None
     return Structure(summary=_join(work.summary), notes_begin=_join(work.notes),
                      disclaimer=_join(work.disclaimer), chapters=chapters,
-                     notes_end=_join(work_end.notes), title=title or work.title)
+                     notes_end=_join(work_end.notes), title=title or work.title, metadata=meta)
+
+
+def _preface(items: list[Item], parts: _Parts) -> None:
+    """A preface whose parts are all labelled (AO3's "Summary:", "Notes:"): each label holds
+    what follows it up to the next label. Unlabelled lines on top are the title and byline."""
+    mode: str | None = None
+    for it in items:
+        if it.kind in ("break", "start"):
+            continue
+        if it.kind == "label":
+            mode = it.label or "note"
+            if it.text:
+                parts.add(mode, it.text)
+            continue
+        text = it.text
+        if mode is None:
+            lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+            if (parts.title_ok and parts.title is None and 1 <= len(lines) <= 3
+                    and all(_looks_like_title(ln) for ln in lines)
+                    and not HEADER_LINE_RE.match(lines[0])):
+                parts.title = lines[0]
+                parts.byline.extend(lines[1:])
+                continue
+            if _take_title(text, parts) or _header_block(text, parts):
+                continue
+        parts.add(mode or "note", text)
+
+
+def _lead_summary(items: list[Item], parts: _Parts, chaptered: bool) -> int:
+    """How many items on top are a bare summary (0 or 1), taken into `parts`."""
+    if parts.summary or parts.notes or not _is_lead_summary(items, chaptered):
+        return 0
+    parts.add("summary", items[0].text.strip("*_ "))
+    return 1
+
+
+def _is_lead_summary(items: list[Item], chaptered: bool) -> bool:
+    """FanFiction.Net habit: the summary as a bare paragraph on top, then "A/N:" or the
+    first chapter heading; Markdown posts set it in italics under the title. A short
+    paragraph there is the summary, not a chapter of its own. Above chapter headings the
+    story cannot have begun yet; without them the blurb must read as one: told in the
+    present ("X is stuck with Y"), where a story's opening line is past ("The snow fell")."""
+    if len(items) < 2 or items[0].kind != "para":
+        return False
+    nxt = items[1]
+    if nxt.kind not in ("label", "heading", "break") or (nxt.kind == "label" and nxt.label == "summary"):
+        return False
+    text = items[0].text
+    masked = N.mask_dialogue(text)
+    if (count_words(text) > 120 or "\n" in text.strip() or text.lstrip()[:1] in "\"“‘'"
+            or N.FIRST_PERSON_RE.search(masked) or N.SECOND_PERSON_RE.search(masked)):
+        return False
+    italic = len(text) > 2 and text[0] in "*_" and text[-1] == text[0]
+    if italic and nxt.kind != "label":
+        return True
+    if nxt.kind == "break":
+        return False
+    if chaptered:
+        return True
+    present = len(N.PRESENT_3P_RE.findall(masked))
+    past = len(N.NARRATION_RE.findall(masked)) + len(_PAST_RE.findall(masked))
+    # A verbless blurb ("A quiet evening, a gramophone ... Pure fluff. ONESHOT") says
+    # what kind of fic it is; a story's first paragraph does not.
+    return present > past or (present == past and bool(N.STRONG_META_RE.search(masked)))
+
+
+_PAST_RE = re.compile(r"\b(?:[a-z]{3,}ed|fell|went|came|saw|took|found|left|ran|told|gave|"
+                      r"made|got|kept|began|brought|thought|heard|held|stood)\b")
+_NUMBER_ONLY_RE = re.compile(
+    rf"^(?:chapter|chap\.?|ch\.|part)\s*#?\s*(?:\d{{1,4}}|[ivxlcdm]{{1,8}}|{_NUM}(?:[- ]{_NUM})?)"
+    r"[\s.:]*$", re.IGNORECASE)
+
+
+def _merge_headings(items: list[Item]) -> list[Item]:
+    """One heading however many lines the author gave it: "Chapter 1" over "Chapter One:
+    The Well" is one chapter (the fuller line is its title), and a bare "Chapter 3" with a
+    short title line under it is "Chapter 3: Title"."""
+    out: list[Item] = []
+    for n, it in enumerate(items):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "heading" and not prev.weak
+                and _NUMBER_ONLY_RE.match(prev.text)):
+            if it.kind == "heading" and not it.weak and CHAPTER_RE.match(it.text):
+                out[-1] = it if not _NUMBER_ONLY_RE.match(it.text) else prev
+                continue
+            nxt = items[n + 1] if n + 1 < len(items) else None
+            if (it.kind == "para" and _looks_like_title(it.text) and count_words(it.text) <= 8
+                    and it.text[:1].isupper() and nxt is not None and nxt.kind != "heading"
+                    and sum(w[:1].isupper() for w in it.text.split()) * 2 > len(it.text.split())):
+                out[-1] = Item("heading", f"{prev.text.rstrip(' .:')}: {it.text.strip()}")
+                continue
+        out.append(it)
+    return out
 
 
 def _tail(items: list[Item], parts: _Parts) -> None:

@@ -1,19 +1,21 @@
 """`suggest(structure, canon)`: every tag suggestion for a parsed story."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from . import weights as W
 from .canon import Canon
 from .content import archive_warnings, content_tags, engine
-from .model import Structure, Suggestions
-from .names import find_mentions
-from .people import _pick, suggest_people
+from .document import Document, analyse
+from .model import Structure, Suggestion, Suggestions
+from .people import People, _pick, suggest_people
 from .rating import rate
-from .relationships import suggest_relationships
+from .relationships import ship_names, shown_relationships, suggest_relationships
 
 
 def suggest(structure: Structure, canon: Canon | None = None) -> Suggestions:
-    parts = [(k, t) for k, t in structure.parts() if k != "title"]
-    mentions = find_mentions(parts)
-    people = suggest_people(parts, mentions, canon)
+    doc = analyse(structure)  # parts, mentions and sentences: read once, shared below
+    people = suggest_people(doc, canon)
     strong = {f.name for f in people.fandoms if f.canonical and f.confidence >= 0.5}
 
     def resolve(name: str) -> tuple[str, bool]:
@@ -24,10 +26,38 @@ def suggest(structure: Structure, canon: Canon | None = None) -> Suggestions:
                 return pick.name, True
         return people.resolve.get(name.lower(), name), False
 
-    relationships, rejected = suggest_relationships(parts, resolve, canon)
-    scores = engine().scan(parts)
+    relationships, rejected = suggest_relationships(doc, resolve, canon)
+    relationships = _with_shown(doc, people, resolve, canon, relationships, rejected)
+    scores = engine().scan(doc.parts)
     tags = content_tags(scores)
+    warnings = archive_warnings(scores)
     return Suggestions(
         fandoms=people.fandoms, characters=people.characters, relationships=relationships,
-        archive_warnings=archive_warnings(scores), additional_tags=tags,
-        rating=rate(scores, tags, parts), rejected_relationships=rejected)
+        archive_warnings=warnings, additional_tags=tags,
+        rating=rate(scores, tags, doc, warnings), rejected_relationships=rejected)
+
+
+def _with_shown(doc: Document, people: People, resolve: Callable[[str], tuple[str, bool]],
+                canon: Canon | None, announced: list[Suggestion], rejected: list[Suggestion]
+                ) -> list[Suggestion]:
+    """The author's own pairings first; then ship names, then the pairs the story shows
+    (central characters in romantic scenes, or always together), unless already there or
+    ruled out."""
+    central = [c.name for c in people.characters if c.confidence >= W.CENTRAL_MIN][:W.CENTRAL_MAX]
+    out = list(announced)
+    seen = {_members(s.name) for s in announced + rejected}
+    extra = ship_names(doc, central, canon) + shown_relationships(
+        doc, central, lambda m: resolve(m.name)[0], canon)
+    for s in sorted(extra, key=lambda s: -s.confidence):
+        key = _members(s.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def _members(name: str) -> frozenset[str]:
+    """The people of a relationship, whatever its kind: a pair the author calls "A/B" gets
+    no guessed "A & B" beside it."""
+    kind = "/" if "/" in name else "&"
+    return frozenset(p.strip() for p in name.split(kind))

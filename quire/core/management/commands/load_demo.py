@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from quire.accounts.models import Pseud, User
 from quire.core import demo
+from quire.tags.canon import CanonRow, import_canon
 from quire.works import services
 from quire.works.models import Chapter, Series, Work
 
@@ -20,6 +21,10 @@ class Command(BaseCommand):
             self.stdout.write("Demo content is already loaded.")
             return
         with transaction.atomic():
+            # The canon first: the works' fandom, character and relationship tags are then
+            # canonical, and Post from text links names in a pasted story to them.
+            import_canon(CanonRow(n, kind, name, fandom, [a for a in aliases.split("|") if a])
+                         for n, (kind, name, fandom, aliases) in enumerate(demo.CANON, start=1))
             users = self._users()
             series = {}
             for spec in demo.WORKS:
