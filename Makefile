@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test test-postgres test-browser acceptance bench lint migrations-check clean
+.PHONY: install demo serve test test-postgres test-browser acceptance bench train lint migrations-check clean
 
 install: $(STAMP)
 
@@ -43,6 +43,12 @@ acceptance: install
 
 bench: install
 	$(BIN)/quire bench $(BENCH_ARGS)
+
+# Retrain the content-warning model from ../shared/data (fixed seed: the same data give the
+# same weights), print its grouped cross-validation figures and rewrite the weights file.
+WEBIS ?= ../shared/data/webis-trigger-warnings/dev.jsonl
+train: install
+	$(BIN)/python -m quire.understanding.warntrain --data $(WEBIS) --out quire/understanding/data/warnings.json
 
 lint: install
 	$(BIN)/ruff check quire tests

@@ -26,7 +26,7 @@ def suggest(structure: Structure, canon: Canon | None = None) -> Suggestions:
 
     relationships, rejected = suggest_relationships(parts, resolve, canon)
     scores = engine().scan(parts)
-    tags = content_tags(scores)
+    tags = content_tags(scores, parts)
     return Suggestions(
         fandoms=people.fandoms, characters=people.characters, relationships=relationships,
         archive_warnings=archive_warnings(scores), additional_tags=tags,
