@@ -374,7 +374,6 @@ def _join_model(found: dict[str, Suggestion], parts: list[tuple[str, str]],
             continue
         tag, agreeing = MODEL_TAGS[label]
         policy = m.combine.get(label, "model")
-        cue_hit = any(t in found for t in agreeing)
         nod = ws.best >= AGREE_LOW
         have = found.get(tag)
         if have is not None and not _by_author(have, parts):
@@ -385,9 +384,9 @@ def _join_model(found: dict[str, Suggestion], parts: list[tuple[str, str]],
         agreed = any((scores.get(t) or Score()).score > 0 for t in agreeing)
         need = _needed(ws, agreed)
         model_hit = policy != "cue" and len(ws.hits) >= need
-        if not model_hit and not (policy == "agree" and cue_hit and nod and ws.hits):
-            continue
-        top = ws.hits[:need] if model_hit else ws.hits[:1]
+        if not model_hit:
+            continue   # a cue hit kept above stands with its own evidence
+        top = ws.hits[:need]
         # The calibrated probability of the passages it rests on: how often it is right.
         conf = round(min(0.98, sum(h.probability for h in top) / len(top)), 2)
         quotes: list[str] = []

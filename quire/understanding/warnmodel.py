@@ -4,7 +4,7 @@
 abduction, misogyny, homophobia, racism, ableism) and writes data/warnings.json: a bias,
 a Platt calibration (scale, shift) and a threshold per warning, and the weights of its
 strongest features. Here a story is cut into passages about the size of the Webis ones
-(whole paragraphs, a few hundred characters), each passage is scored for every warning,
+(a paragraph, or short paragraphs run together to a few hundred characters), each passage is scored for every warning,
 and the passages above a warning's threshold are kept as its evidence. The probability is
 calibrated on held-back works, so a passage at 0.7 is right about seven times in ten.
 """
@@ -25,7 +25,7 @@ from .warnfeatures import LEVELS, LEXICON_NAMES, features, lexicons_of, words
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 WEIGHTS = Path(__file__).parent / "data" / "warnings.json"
-PASSAGE_CHARS = 450      # about the median Webis passage
+PASSAGE_CHARS = 250      # a paragraph this long stands alone (Webis passages: median 446)
 MAX_PASSAGE_CHARS = 1500
 
 
@@ -141,6 +141,9 @@ class WarnModel:
         """The sentence of `passage` around its word (or word pair) that pushes hardest
         towards `label`, quoted verbatim."""
         i = self.labels.index(label)
+        pars = [p for p in passage.split("\n\n") if p.strip()]
+        if len(pars) > 1:   # the paragraph that scores highest, then its telling sentence
+            passage = max(pars, key=lambda p: self._probs(p)[i])
         toks = [(m.start(), m.end(), m.group().lower().replace("’", "'"))
                 for m in _TOKEN_RE.finditer(passage)]
         best, span = 0.0, None

@@ -54,6 +54,8 @@ KEEP = 1500               # strongest weights kept per warning: the file stays s
 L2 = 3e-4
 BIAS_FEATURE = 1.0
 EXTRA_WEIGHT = 0.3        # other warnings' clean passages, as negatives (see train_label)
+EXTRA_MAX = 500
+FALSE_ALARM = 0.02        # share of those clean passages a threshold may flag, out of fold
 
 
 @dataclass(frozen=True)
@@ -184,11 +186,14 @@ def pick_threshold(probs: np.ndarray, y: np.ndarray, target: float = TARGET_PREC
 
 
 def oof_logits(feats: list[set[str]], y: np.ndarray, groups: list[str], k: int, seed: int,
-               extra: list[tuple[set[str], str]] = ()) -> np.ndarray:
+               extra: list[tuple[set[str], str]] = ()) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold logits of the passages, and of the extra negatives (from held-out works
+    too: how often the model would cry wolf on ordinary narrative)."""
     folds = group_folds(list(groups) + [g for _, g in extra], k, seed)
     extra_folds = folds[len(groups):]
     folds = folds[:len(groups)]
     out = np.zeros(len(y))
+    extra_out = np.full(len(extra), -30.0)
     for f in range(k):
         tr, te = folds != f, folds == f
         if not te.any() or y[tr].min() == y[tr].max():
@@ -196,7 +201,10 @@ def oof_logits(feats: list[set[str]], y: np.ndarray, groups: list[str], k: int, 
         ex = [fs for (fs, _), ef in zip(extra, extra_folds, strict=True) if ef != f]
         m = train_label([feats[i] for i in np.where(tr)[0]], y[tr], ex)
         out[te] = m.logits([feats[i] for i in np.where(te)[0]])
-    return out
+        held = np.where(extra_folds == f)[0]
+        if len(held):
+            extra_out[held] = m.logits([extra[i][0] for i in held])
+    return out, extra_out
 
 
 POLICIES = ("model", "cue", "either", "agree")
@@ -238,10 +246,14 @@ def fit_full(feats: list[set[str]], y: np.ndarray, groups: list[str], seed: int 
     """The exported model of one warning: weights on all passages; calibration, threshold
     and the way to join the cue rules from grouped out-of-fold scores (of this warning's
     passages only: the extra negatives train, they do not calibrate)."""
-    lo = oof_logits(feats, y, groups, FOLDS, seed, extra)
+    lo, extra_lo = oof_logits(feats, y, groups, FOLDS, seed, extra)
     a, c = platt(lo, y)
-    probs = 1 / (1 + np.exp(-(a * lo + c)))
+    probs = 1 / (1 + np.exp(-np.clip(a * lo + c, -30, 30)))
     threshold = pick_threshold(probs, y)
+    if len(extra_lo):
+        # Ordinary passages from other works must rarely set it off (FALSE_ALARM at most).
+        extra_p = 1 / (1 + np.exp(-np.clip(a * extra_lo + c, -30, 30)))
+        threshold = max(threshold, float(np.quantile(extra_p, 1 - FALSE_ALARM)) + 1e-4)
     policy = pick_policy(cues, probs, y, threshold) if cues is not None else "model"
     model = train_label(feats, y, [fs for fs, _ in extra])
     return {"bias": model.bias, "scale": round(a, 5), "shift": round(c, 5),
@@ -264,8 +276,10 @@ def extra_negatives(passages: list[Passage], label: str) -> list[tuple[set[str],
     """Other warnings' passages their annotators found clean, with their work ids."""
     if EXTRA_WEIGHT <= 0:
         return []
-    return [(features(p.text), p.work_id) for p in passages
-            if p.warning != label and not p.positive]
+    pool = [p for p in passages if p.warning != label and not p.positive]
+    rng = np.random.default_rng(SEED)
+    keep = sorted(rng.permutation(len(pool))[:EXTRA_MAX])   # a fixed sample keeps it quick
+    return [(features(pool[i].text), pool[i].work_id) for i in keep]
 
 
 def evaluate(passages: list[Passage], seed: int = SEED) -> dict[str, dict[str, float]]:

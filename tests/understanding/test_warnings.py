@@ -99,7 +99,7 @@ def test_evidence_points_at_the_paragraph_that_set_the_warning_off():
         assert all(quote not in calm for calm in CALM)
 
 
-def test_the_model_only_reads_passages_of_the_story_and_cues_still_work_without_it():
+def test_cue_rules_still_work_without_the_model():
     text = story(CALM[0], WAR)
     warnmodel.use(None, off=True)
     scores = engine().scan(parse(text).parts())
@@ -108,6 +108,23 @@ def test_the_model_only_reads_passages_of_the_story_and_cues_still_work_without_
     assert warnmodel.model() is None
     warnmodel.use(None)
     assert warnmodel.model() is not None
+
+
+def test_passages_are_whole_paragraphs_of_the_story_only():
+    text = "A/N: this has a war in it, sorry!\n\n" + story(CALM[0], CALM[1], WAR)
+    parts = parse(text).parts()
+    cut = warnmodel.passages(parts)
+    assert cut and all("A/N" not in p for p in cut)
+    assert any(WAR in p for p in cut)                       # paragraphs stay whole
+    assert "\n\n".join(cut).replace("\n\n", " ") == story(CALM[0], CALM[1], WAR).replace("\n\n", " ")
+
+
+def test_fast_scoring_matches_the_features_training_sees():
+    m = warnmodel.model()
+    for text in CALM + [VIOLENT, WAR, "", "Blood. Blood! BLOOD’s"]:
+        fast, slow = m.probabilities(text), m.probabilities_slow(text)
+        assert fast.keys() == slow.keys()
+        assert all(abs(fast[k] - slow[k]) < 1e-9 for k in fast)
 
 
 @pytest.mark.parametrize("tag,positive,negative", [
