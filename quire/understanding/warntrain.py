@@ -323,9 +323,12 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
             "tp": tp, "fp": fp, "fn": fn}
 
 
-def train(passages: list[Passage], seed: int = SEED) -> dict[str, object]:
+def train(passages: list[Passage], seed: int = SEED, only: str | None = None
+          ) -> dict[str, object]:
     labels = {}
     for label in LABELS:
+        if only not in (None, label):
+            continue
         ps = [p for p in passages if p.warning == label]
         if not ps:
             continue
@@ -343,8 +346,8 @@ def dump(model: dict[str, object], out: Path) -> None:
                    encoding="utf-8")
 
 
-def evaluate_analyzer(passages: list[Passage], with_model: bool, seed: int = SEED
-                      ) -> dict[str, dict[str, float]]:
+def evaluate_analyzer(passages: list[Passage], with_model: bool, seed: int = SEED,
+                      only: str | None = None) -> dict[str, dict[str, float]]:
     """The whole analyzer (parse + suggest) on each passage, scored against its one label.
     With the model, each fold of works is analysed by models trained on the other folds."""
     from . import warnmodel
@@ -352,15 +355,17 @@ def evaluate_analyzer(passages: list[Passage], with_model: bool, seed: int = SEE
     from .suggest import suggest
 
     folds = group_folds([p.work_id for p in passages], FOLDS, seed)
-    counts = {label: [0, 0, 0] for label in LABELS}
+    counts = {label: [0, 0, 0] for label in LABELS if only in (None, label)}
     try:
         for f in range(FOLDS if with_model else 1):
             if with_model:
-                held = [p for p, k in zip(passages, folds, strict=True) if k == f]
-                trained = train([p for p, k in zip(passages, folds, strict=True) if k != f], seed + 1)
+                held = [p for p, k in zip(passages, folds, strict=True)
+                        if k == f and only in (None, p.warning)]
+                trained = train([p for p, k in zip(passages, folds, strict=True) if k != f], seed + 1,
+                                only)
                 warnmodel.use(warnmodel.WarnModel(trained))
             else:
-                held = passages
+                held = [p for p in passages if only in (None, p.warning)]
                 warnmodel.use(None, off=True)
             for p in held:
                 sug = suggest(parse(p.text))
@@ -392,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--limit", type=int, default=None, help="passages per warning (a quick slice)")
     ap.add_argument("--no-eval", action="store_true", help="skip the grouped cross-validation")
+    ap.add_argument("--only", choices=LABELS, help="with --compare: measure one warning")
     ap.add_argument("--compare", action="store_true",
                     help="only measure the whole analyzer on the passages: cue rules alone, "
                          "then cue rules + model (grouped CV); writes nothing")
@@ -404,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.compare:
         for title, flag in (("cue rules alone", False), ("cue rules + model", True)):
             print(f"== {title}")
-            _print(evaluate_analyzer(passages, flag))
+            _print(evaluate_analyzer(passages, flag, only=args.only))
         return 0
     if not args.no_eval:
         print("== model alone, nested grouped cross-validation")
