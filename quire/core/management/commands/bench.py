@@ -1,7 +1,7 @@
 """`quire bench [NAME] [--small] [--works N] [--corpus PATH]`: Quire's benchmarks.
 Prints readable figures as it goes, then all of them as one JSON object on the last line."""
 
-import json
+import json as _json
 from pathlib import Path
 
 from django.core.management import call_command
@@ -9,11 +9,37 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test.utils import setup_test_environment, teardown_test_environment
 
+# The story-understanding corpus and the Webis passages, scored when they are present.
+ROOT = Path(__file__).resolve().parents[4]
+DEFAULT_UNDERSTANDING_CORPUS = ROOT / "corpus" / "understanding"
+DEFAULT_WEBIS = ROOT.parent / "shared" / "data" / "webis-trigger-warnings" / "dev.jsonl"
 
-def _understanding(small: bool, works: int | None, corpus: str | None) -> dict:
+
+def _understanding(small: bool, works: int | None, corpus: str | None, canon: str | None = None,
+                   webis: str | None = None, report=None) -> dict:
+    """The 1 MB speed bench, then the corpus score (`--corpus DIR`, else corpus/understanding
+    when it exists; a --corpus that is not a folder is the search bench's SQLite file) and the
+    Webis passage score (`--webis FILE`, else ../shared's dev.jsonl when it exists)."""
     from quire.understanding.bench import run_bench
+    from quire.understanding.model import AnalyzeError
+    from quire.understanding.scoring import format_score, score_corpus, score_webis
 
-    return run_bench()
+    if corpus and not Path(corpus).is_dir() and Path(corpus).suffix not in (".sqlite3", ".sqlite", ".db"):
+        raise CommandError(f"{corpus}: no such folder. Give the understanding corpus folder "
+                           "(it holds one gold JSON per work), e.g. corpus/understanding.")
+    result = run_bench()
+    folder = Path(corpus) if corpus and Path(corpus).is_dir() else DEFAULT_UNDERSTANDING_CORPUS
+    webis_path = Path(webis) if webis else (DEFAULT_WEBIS if DEFAULT_WEBIS.is_file() else None)
+    try:
+        if folder.is_dir():
+            result["corpus"] = score_corpus(folder, canon)
+        if webis_path is not None:
+            result["webis"] = score_webis(webis_path)
+    except AnalyzeError as exc:
+        raise CommandError(str(exc)) from None
+    if report is not None and ("corpus" in result or "webis" in result):
+        report(format_score(result.get("corpus"), result.get("webis")))
+    return result
 
 
 def _reading(small: bool, works: int | None, corpus: str | None) -> dict:
@@ -100,15 +126,37 @@ class Command(BaseCommand):
         parser.add_argument(
             "--corpus",
             metavar="PATH",
-            help="search (SQLite): build the corpus into this file, or reuse the complete one it holds",
+            help="search (SQLite): build the corpus into this file, or reuse the complete one it holds; "
+            "understanding: the folder of gold-annotated works to score (default corpus/understanding)",
         )
+        parser.add_argument("--canon", metavar="CSV", help="understanding: canon for the corpus "
+                            "(default: the corpus folder's canon.csv)")
+        parser.add_argument("--webis", metavar="FILE", help="understanding: Webis trigger-warning "
+                            "passages (default ../shared/data/webis-trigger-warnings/dev.jsonl if present)")
+        parser.add_argument("--json", action="store_true", help="print only the JSON line")
 
-    def handle(self, *args, which, only, small, works, corpus, **options):
+    def handle(self, *args, which, only, small, works, corpus, canon=None, webis=None, json=False,
+               **options):
+        as_json = json
         chosen = [which or only] if (which or only) else list(BENCHMARKS)
         results = {}
         for number, name in enumerate(chosen, start=1):
             description, run = BENCHMARKS[name]
             self.stderr.write(f"[{number}/{len(chosen)}] {name}: {description}…")
-            results[name] = run(small, works, corpus)
-            self.stdout.write(f"{name}: {json.dumps(results[name])}")
-        self.stdout.write(json.dumps(results))
+            if name == "understanding":
+                report = None if as_json else self.stdout.write
+                results[name] = run(small, works, corpus, canon=canon, webis=webis, report=report)
+            else:
+                results[name] = run(small, works, corpus)
+            if not as_json:
+                brief = _brief(results[name]) if name == "understanding" else results[name]
+                self.stdout.write(f"{name}: {_json.dumps(brief)}")
+        self.stdout.write(_json.dumps(results))
+
+
+def _brief(result: dict) -> dict:
+    """The understanding figures for its readable line: the corpus score without per-work detail."""
+    if not isinstance(result.get("corpus"), dict):
+        return result
+    corpus = {k: v for k, v in result["corpus"].items() if k not in ("per_work", "by_fandom")}
+    return result | {"corpus": corpus}
