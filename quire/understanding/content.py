@@ -377,7 +377,10 @@ def _join_model(found: dict[str, Suggestion], parts: list[tuple[str, str]],
         nod = ws.best >= AGREE_LOW
         have = found.get(tag)
         if have is not None and not _by_author(have, parts):
-            keep = policy in ("cue", "either") or (policy == "agree" and nod)
+            # Across a whole work, cue evidence at twice the tag's threshold is many telling
+            # passages, not one: it stands without the model's nod.
+            strong = (scores.get(tag) or Score()).score >= 2 * VOCABULARY[tag].threshold
+            keep = policy in ("cue", "either") or (policy == "agree" and (nod or strong))
             if not keep:   # on held-back passages this cue alone cried wolf: drop it
                 del found[tag]
                 have = None

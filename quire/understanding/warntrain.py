@@ -209,6 +209,7 @@ def oof_logits(feats: list[set[str]], y: np.ndarray, groups: list[str], k: int, 
 
 POLICIES = ("model", "cue", "either", "agree")
 AGREE_LOW = 0.3   # "agree": a cue hit counts when the model gives the passage at least this
+MIN_CUE_HITS = 5  # fewer cue hits than this on a warning's passages: too few to judge the cues
 
 
 def decide(policy: str, cue: bool, prob: float, threshold: float) -> bool:
@@ -225,8 +226,10 @@ def decide(policy: str, cue: bool, prob: float, threshold: float) -> bool:
 
 def pick_policy(cues: np.ndarray, probs: np.ndarray, y: np.ndarray, threshold: float) -> str:
     """How to join cue rules and model for one warning: the way with the best out-of-fold
-    F1 among those that keep precision at POLICY_PRECISION (the model alone otherwise)."""
-    best, best_f1 = "model", -1.0
+    F1 among those that keep precision at POLICY_PRECISION. When none does: the model alone
+    if the cue rules were seen to cry wolf here, else the cue rules (hand-written and too
+    rarely set off by these passages to judge, as for misogyny)."""
+    best, best_f1 = ("model" if int(cues.sum()) >= MIN_CUE_HITS else "cue"), -1.0
     for policy in POLICIES:
         pred = np.array([decide(policy, bool(c), float(p), threshold) for c, p in zip(cues, probs, strict=True)])
         tp = int((pred & (y > 0)).sum())
