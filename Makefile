@@ -45,10 +45,11 @@ bench: install
 	$(BIN)/quire bench $(BENCH_ARGS)
 
 # Retrain the content-warning model from ../shared/data (fixed seed: the same data give the
-# same weights), print its grouped cross-validation figures and rewrite the weights file.
+# same weights), print its grouped cross-validation figures and rewrite the weights file
+# (TRAIN_ARGS=--no-eval skips the figures, which take minutes).
 WEBIS ?= ../shared/data/webis-trigger-warnings/dev.jsonl
 train: install
-	$(BIN)/python -m quire.understanding.warntrain --data $(WEBIS) --out quire/understanding/data/warnings.json
+	$(BIN)/python -m quire.understanding.warntrain --data $(WEBIS) --out quire/understanding/data/warnings.json $(TRAIN_ARGS)
 
 lint: install
 	$(BIN)/ruff check quire tests

@@ -158,3 +158,14 @@ def test_training_is_deterministic(tmp_path):
     model = json.loads(a.read_text())
     assert set(model["labels"]) == set(warntrain.LABELS)
     assert all(m["weights"] for m in model["labels"].values())
+
+
+def test_author_notes_and_hand_written_cues_survive_beside_the_model():
+    text = ("A/N: warning for racism and misogyny in this chapter.\n\n" + story(CALM[0],
+            "\"A woman's place is in the kitchen,\" her uncle said, and the sexist joke got a "
+            "laugh from every man at the table. Anneke's sister called it misogyny to his face."))
+    found = tags(text)
+    assert "Racism" in found            # stated by the author: it stands whatever the model says
+    assert "Misogyny" in found          # the cue rules, which the passages could not judge
+    assert unquoted_evidence(text, suggest(parse(text))) == []
+    assert "Racism" not in tags(story(CALM[0], CALM[1]))   # control: no notes, no racism
