@@ -101,21 +101,37 @@ class WarnModel:
         return got
 
     def _probs(self, text: str) -> np.ndarray:
-        """Calibrated probability per warning (in `labels` order): the same sum as over
-        warnfeatures.features(text), computed from the word matrix."""
-        ws = words(text)
+        """Calibrated probability per warning (in `labels` order) for one passage."""
+        return self._batch([text])[0]
+
+    def _batch(self, texts: list[str]) -> np.ndarray:
+        """Calibrated probabilities, one row per passage: the same sums as over
+        warnfeatures.features(text), with the numpy work done once for all passages."""
         missing = len(self._row)
         row = self._row.get
-        ids = [row(w, missing) for w in ws]
-        lex = [0] * len(LEXICON_NAMES)
-        for w in ws:
-            for j in self._lexicons(w):
-                lex[j] += 1
         top = LEVELS[-1]
-        lex = [min(c, top) for c in lex]
-        sums = self._matrix[ids].sum(axis=0) + self._lex_sum[self._lex_index, lex].sum(axis=0)
-        n = len(ws) + sum(self._lex_n[c] for c in lex)
-        norm = 1 / math.sqrt(n) if n else 0.0
+        flat: list[int] = []
+        starts: list[int] = []
+        lexes: list[list[int]] = []
+        counts: list[int] = []
+        for text in texts:
+            ws = words(text)
+            starts.append(len(flat))
+            flat.extend(row(w, missing) for w in ws)
+            flat.append(missing)              # keeps every passage's slice non-empty
+            lex = [0] * len(LEXICON_NAMES)
+            for w in ws:
+                for j in self._lexicons(w):
+                    lex[j] += 1
+            lex = [min(c, top) for c in lex]
+            lexes.append(lex)
+            counts.append(len(ws) + sum(self._lex_n[c] for c in lex))
+        if not texts:
+            return np.zeros((0, len(self.labels)))
+        sums = np.add.reduceat(self._matrix[flat], starts, axis=0)
+        sums += self._lex_sum[self._lex_index, np.array(lexes)].sum(axis=1)
+        n = np.array(counts, dtype=float)
+        norm = np.where(n > 0, 1 / np.sqrt(np.maximum(n, 1)), 0.0)[:, None]
         z = np.clip(self._scale * (self._bias + sums * norm) + self._shift, -30, 30)
         return 1 / (1 + np.exp(-z))
 
@@ -162,8 +178,8 @@ class WarnModel:
     def scan(self, parts: list[tuple[str, str]]) -> dict[str, WarningScore]:
         scores = {name: WarningScore(name) for name in self.labels}
         thresholds = np.array([p.threshold for p in self.params])
-        for passage in passages(parts):
-            probs = self._probs(passage)
+        cut = passages(parts)
+        for passage, probs in zip(cut, self._batch(cut), strict=True):
             for i in np.flatnonzero(probs >= thresholds):
                 if anchored(self.labels[i], passage):
                     scores[self.labels[i]].hits.append(Hit(float(probs[i]), passage))
