@@ -109,6 +109,7 @@ class WarnModel:
         warnfeatures.features(text), with the numpy work done once for all passages."""
         missing = len(self._row)
         row = self._row.get
+        cached = self._lex_cache.get
         top = LEVELS[-1]
         flat: list[int] = []
         starts: list[int] = []
@@ -117,11 +118,12 @@ class WarnModel:
         for text in texts:
             ws = words(text)
             starts.append(len(flat))
-            flat.extend(row(w, missing) for w in ws)
+            flat += [row(w, missing) for w in ws]
             flat.append(missing)              # keeps every passage's slice non-empty
             lex = [0] * len(LEXICON_NAMES)
             for w in ws:
-                for j in self._lexicons(w):
+                got = cached(w)
+                for j in (self._lexicons(w) if got is None else got):
                     lex[j] += 1
             lex = [min(c, top) for c in lex]
             lexes.append(lex)
