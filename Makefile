@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test test-slow test-postgres test-browser acceptance bench lint typecheck migrations-check clean
+.PHONY: install demo serve test test-slow test-postgres test-browser acceptance bench train lint typecheck migrations-check clean
 
 install: $(STAMP)
 
@@ -48,6 +48,13 @@ acceptance: install
 
 bench: install
 	$(BIN)/quire bench $(BENCH_ARGS)
+
+# Retrain the content-warning model from ../shared/data (fixed seed: the same data give the
+# same weights), print its grouped cross-validation figures and rewrite the weights file
+# (TRAIN_ARGS=--no-eval skips the figures, which take minutes).
+WEBIS ?= ../shared/data/webis-trigger-warnings/dev.jsonl
+train: install
+	$(BIN)/python -m quire.understanding.warntrain --data $(WEBIS) --out quire/understanding/data/warnings.json $(TRAIN_ARGS)
 
 lint: install
 	$(BIN)/ruff check quire tests

@@ -14,7 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .cues import Combo, Cue, Engine, Score, cue
+from . import warnmodel
+from .cues import AUTHOR_KINDS, Combo, Cue, Engine, Score, cue
 from .model import Suggestion
 
 P = r"(?:her|him|my|them|your|it|one|our)sel(?:f|ves)"   # herself, himself, ...
@@ -171,6 +172,36 @@ VOCABULARY: dict[str, TagRule] = {
          cue(0.7, r"punch(?:ed|ing)", r"kick(?:ed|ing) (?:her|him|them)", r"broken nose",
              r"bleeding", r"beat(?:en|ing)? (?:her|him|them) (?:up|bloody)")),
         threshold=3.0),
+    "Violence": TagRule(
+        "Fights, beatings, stabbings, shootings on the page, graphic or not.",
+        (cue(1.0, r"punch(?:ed|ing|es)?\b", r"kick(?:ed|ing) (?:her|him|them|me)\b",
+             r"beat(?:en|ing)? (?:her|him|them|me) (?:up|bloody|senseless)",
+             r"slapp(?:ed|ing) (?:her|him|them|me)\b", r"stabb(?:ed|ing)", r"strangl\w*",
+             r"chok(?:ed|ing) (?:her|him|them|me)\b", r"shot (?:her|him|them|me)\b",
+             r"broke (?:her|his|their|my) (?:nose|jaw|arm|ribs?|wrist|leg|neck)",
+             r"attack(?:ed|ing) (?:her|him|them|me)\b"),),
+        threshold=3.0),
+    "War": TagRule(
+        "Armies at war: soldiers, battles, bombings, life at the front.",
+        (cue(2.0, r"world war", r"civil war", r"wartime", r"war ?zones?", r"prisoners? of war",
+             r"war crimes?", r"trenches", r"air raids?", r"bombing raids?", r"frontlines?",
+             r"battlefields?", r"shell ?shock\w*"),
+         cue(1.0, r"wars?\b(?! of words)", r"soldiers?", r"troops", r"platoons?", r"regiments?",
+             r"artillery", r"shelling", r"enemy (?:lines|soldiers|troops|fire)", r"deployed",
+             r"deployment", r"combat\b", r"invasion", r"armies", r"army\b", r"grenades?")),
+        threshold=3.0),
+    "Misogyny": TagRule(
+        "Contempt for women: sexist slurs, treating women as lesser or as property.",
+        (cue(2.5, r"misogyn\w*", r"sexis[mt]\w*", r"chauvinis\w*", r"women'?s place",
+             r"woman'?s place"),
+         cue(0.8, r"whores?\b", r"sluts?\b", r"skanks?\b")),
+        threshold=2.5),
+    "Ableism": TagRule(
+        "Prejudice against disabled, ill or neurodivergent people, ableist slurs.",
+        (cue(2.5, r"ableis[mt]\w*", r"retard(?:ed|s)?\b", r"cripples?\b", r"spastic",
+             r"mongoloid"),
+         cue(1.0, r"spaz\b", r"crippled")),
+        threshold=2.5),
     "Blood": TagRule(
         "Blood is shown.",
         (cue(0.7, r"blood\w*", r"bleeding", r"bled\b"),),
@@ -296,12 +327,94 @@ def _conf(score: float, threshold: float) -> float:
     return round(min(0.98, 1 - math.exp(-score / threshold * 1.2)), 2)
 
 
-def content_tags(scores: dict[str, Score]) -> list[Suggestion]:
-    out = []
+# The learned model's eight warnings (the Webis labels): the tag each one suggests, and the
+# tags whose cue rules count as agreeing with it. "violence" in Webis is any violence on the
+# page, so it suggests Violence; Graphic Violence stays with the cue rules (bloody detail).
+MODEL_TAGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "violence": ("Violence", ("Violence", "Graphic Violence", "Gun Violence", "Torture")),
+    "war": ("War", ("War",)),
+    "death": ("Character Death", ("Character Death", "Grief")),
+    "abduction": ("Kidnapping", ("Kidnapping",)),
+    "misogyny": ("Misogyny", ("Misogyny", "Sexual Harassment")),
+    "homophobia": ("Homophobia", ("Homophobia",)),
+    "racism": ("Racism", ("Racism",)),
+    "ableism": ("Ableism", ("Ableism",)),
+}
+# A passage scoring this high stands on its own, without a second passage or a cue.
+MODEL_ALONE = 0.8
+
+
+def _needed(ws: warnmodel.WarningScore, agreed: bool) -> int:
+    """How many passages above threshold a warning needs. A long work has many passages,
+    and each has a small chance of a false alarm: ask for more of them as the work grows,
+    unless the cue rules agree or one passage is very sure."""
+    if agreed or ws.passages <= 3 or (ws.hits and ws.hits[0].probability >= MODEL_ALONE):
+        return 1
+    return 2 + ws.passages // 50
+
+
+AGREE_LOW = 0.3   # same as warntrain.AGREE_LOW: the model's nod to a cue hit
+
+
+def _by_author(sug: Suggestion, parts: list[tuple[str, str]]) -> bool:
+    """Whether a cue suggestion rests on the author's own words (notes, summary)."""
+    own = [t for k, t in parts if k in AUTHOR_KINDS]
+    return any(q in t for q in sug.evidence for t in own)
+
+
+def _join_model(found: dict[str, Suggestion], parts: list[tuple[str, str]],
+                scores: dict[str, Score]) -> None:
+    """Join the learned model's verdicts to the cue rules' (`found`), warning by warning, the
+    way grouped cross-validation chose for that warning (warntrain.pick_policy)."""
+    m = warnmodel.model()
+    if m is None:
+        return
+    for label, ws in m.scan(parts).items():
+        if label not in MODEL_TAGS:
+            continue
+        tag, agreeing = MODEL_TAGS[label]
+        policy = m.combine.get(label, "model")
+        nod = ws.best >= AGREE_LOW
+        have = found.get(tag)
+        if have is not None and not _by_author(have, parts):
+            # Across a whole work, cue evidence at twice the tag's threshold is many telling
+            # passages, not one: it stands without the model's nod.
+            strong = (scores.get(tag) or Score()).score >= 2 * VOCABULARY[tag].threshold
+            keep = policy in ("cue", "either") or (policy == "agree" and (nod or strong))
+            if not keep:   # on held-back passages this cue alone cried wolf: drop it
+                del found[tag]
+                have = None
+        agreed = any((scores.get(t) or Score()).score > 0 for t in agreeing)
+        need = _needed(ws, agreed)
+        model_hit = policy != "cue" and len(ws.hits) >= need
+        if not model_hit:
+            continue   # a cue hit kept above stands with its own evidence
+        top = ws.hits[:need]
+        # The calibrated probability of the passages it rests on: how often it is right.
+        conf = round(min(0.98, sum(h.probability for h in top) / len(top)), 2)
+        quotes: list[str] = []
+        for h in ws.hits[:3]:
+            q = m.evidence(h.passage, label)
+            if q and q not in quotes:
+                quotes.append(q)
+        if have is None:
+            found[tag] = Suggestion(tag, True, conf, quotes)
+        else:
+            have.confidence = max(have.confidence, conf)
+            have.evidence = (quotes + [q for q in have.evidence if q not in quotes])[:4]
+
+
+def content_tags(scores: dict[str, Score], parts: list[tuple[str, str]] | None = None
+                 ) -> list[Suggestion]:
+    """Cue-rule suggestions, joined (when `parts` is given) with the learned model's."""
+    found: dict[str, Suggestion] = {}
     for name, rule in VOCABULARY.items():
         s = scores.get(name)
         if s is not None and s.score >= rule.threshold and s.evidence:
-            out.append(Suggestion(name, True, _conf(s.score, rule.threshold), s.quotes()))
+            found[name] = Suggestion(name, True, _conf(s.score, rule.threshold), s.quotes())
+    if parts is not None:
+        _join_model(found, parts, scores)
+    out = list(found.values())
     out.sort(key=lambda x: -x.confidence)
     return out
 

@@ -29,7 +29,7 @@ def suggest(structure: Structure, canon: Canon | None = None) -> Suggestions:
     relationships, rejected = suggest_relationships(doc, resolve, canon)
     relationships = _with_shown(doc, people, resolve, canon, relationships, rejected)
     scores = engine().scan(doc.parts)
-    tags = content_tags(scores)
+    tags = content_tags(scores, doc.parts)
     warnings = archive_warnings(scores)
     return Suggestions(
         fandoms=people.fandoms, characters=people.characters, relationships=relationships,
