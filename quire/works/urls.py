@@ -1,7 +1,6 @@
 from django.urls import path
 
 from . import views_claiming as claiming
-from . import views_import
 from . import views_posting as posting
 from . import views_reading as reading
 
@@ -16,7 +15,6 @@ urlpatterns = [
     path("series/<int:pk>/", reading.series_detail, name="series"),
     # Posting and editing
     path("works/new/", posting.work_new, name="new"),
-    path("works/new/from-text/", views_import.work_from_text, name="from_text"),
     path("works/<int:pk>/edit/", posting.work_edit, name="edit"),
     path("works/<int:pk>/post/", posting.work_post, name="post"),
     path("works/<int:pk>/delete/", posting.work_delete, name="delete"),

@@ -44,7 +44,7 @@ def test_demo_loads_its_canon_with_the_works(db):
 def test_post_from_text_in_the_demo_suggests_full_canonical_names(db, client):
     call_command("load_demo", verbosity=0)
     client.force_login(User.objects.get(username="tessellate"))
-    response = client.post(reverse("works:from_text"), {"text": STORY})
+    response = client.post(reverse("imports:from_text"), {"text": STORY})
     assert response.status_code == 302
     work = Work.objects.latest("pk")
     assert work.is_draft and response.url == reverse("works:edit", args=[work.pk])

@@ -83,7 +83,7 @@ def kudos_meanwhile(monkeypatch, client, reader, author):
         return load
 
     import quire.imports.services as batch_services
-    import quire.works.views_import as views_import
+    import quire.imports.views_from_text as views_import
 
     monkeypatch.setattr(views_import, "load", wrap(views_import.load))
     monkeypatch.setattr(batch_services, "load", wrap(batch_services.load))
@@ -111,7 +111,7 @@ def test_post_from_text_answers_every_hostile_file(name, login, author, kudos_me
     data = _hostile()[name]
     client = login(author)
     started = time.monotonic()
-    response = client.post(reverse("works:from_text"), {"upload": SimpleUploadedFile(name, data)})
+    response = client.post(reverse("imports:from_text"), {"upload": SimpleUploadedFile(name, data)})
     if response.status_code == 302 and "/works/import/" in response.url:  # large: the worker reads it
         call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
         response = client.get(response.url)

@@ -33,7 +33,7 @@ def test_the_header_links_to_import_works(login, author):
     client = login(author)
     page = client.get(reverse("works:index")).content.decode()
     assert f'href="{reverse("imports:new")}"' in page
-    assert f'href="{reverse("works:from_text")}"' in page  # the neighbour it sits beside
+    assert f'href="{reverse("imports:from_text")}"' in page  # the neighbour it sits beside
 
 
 def test_files_and_a_zip_become_drafts_and_a_bad_file_is_named_with_its_reason(login, author):
@@ -125,7 +125,7 @@ def test_a_large_paste_is_read_in_the_background_with_a_progress_page(login, aut
     client = login(author)
     paragraph = "The tide came in over the causeway and nobody on the island minded very much at all. "
     text = "\n\n".join(paragraph * 3 for _ in range(1200))  # about 300 KB of prose
-    response = client.post(reverse("works:from_text"), {"text": text})
+    response = client.post(reverse("imports:from_text"), {"text": text})
     assert response.status_code == 302 and "/works/import/" in response.url
     assert not Work.objects.exists()
     run_worker()

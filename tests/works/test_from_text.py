@@ -47,7 +47,7 @@ def canon(db, tmp_path):
 
 def test_pasted_story_becomes_a_draft_with_parts_and_suggestions(login, author, canon):
     client = login(author)
-    response = client.post(reverse("works:from_text"), {"text": STORY})
+    response = client.post(reverse("imports:from_text"), {"text": STORY})
     work = Work.objects.get()
     assert response.status_code == 302 and response.url == reverse("works:edit", args=[work.pk])
     assert work.is_draft
@@ -69,7 +69,7 @@ def test_pasted_story_becomes_a_draft_with_parts_and_suggestions(login, author, 
 
 def test_edit_form_shows_each_suggestion_with_its_evidence(login, author, canon):
     client = login(author)
-    client.post(reverse("works:from_text"), {"text": STORY})
+    client.post(reverse("imports:from_text"), {"text": STORY})
     work = Work.objects.get()
     page = client.get(reverse("works:edit", args=[work.pk])).content.decode()
     fandom = work.tag_suggestions.get(name="Harbour Lights (TV)")
@@ -79,7 +79,7 @@ def test_edit_form_shows_each_suggestion_with_its_evidence(login, author, canon)
 
 def test_accept_and_dismiss_without_javascript_keep_what_was_typed(login, author, canon):
     client = login(author)
-    client.post(reverse("works:from_text"), {"text": STORY})
+    client.post(reverse("imports:from_text"), {"text": STORY})
     work = Work.objects.get()
     fandom = work.tag_suggestions.get(name="Harbour Lights (TV)")
     mara = work.tag_suggestions.get(name="Mara Quill")
@@ -125,7 +125,7 @@ def test_accept_and_dismiss_without_javascript_keep_what_was_typed(login, author
 
 def test_draft_from_text_cannot_be_posted_before_it_has_required_tags(login, author, canon):
     client = login(author)
-    client.post(reverse("works:from_text"), {"text": STORY})
+    client.post(reverse("imports:from_text"), {"text": STORY})
     work = Work.objects.get()
     response = client.post(reverse("works:post", args=[work.pk]), follow=True)
     work.refresh_from_db()
@@ -134,7 +134,7 @@ def test_draft_from_text_cannot_be_posted_before_it_has_required_tags(login, aut
 
 
 def test_empty_paste_shows_a_message(login, author, db):
-    response = login(author).post(reverse("works:from_text"), {"text": "   "})
+    response = login(author).post(reverse("imports:from_text"), {"text": "   "})
     assert "Paste your story or choose a file to upload." in response.content.decode()
     assert not Work.objects.exists()
 
@@ -143,7 +143,7 @@ def test_binary_upload_is_refused_with_a_message_and_creates_nothing(login, auth
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("story.txt", bytes(range(256)) * 20)
-    response = login(author).post(reverse("works:from_text"), {"upload": upload, "text": ""})
+    response = login(author).post(reverse("imports:from_text"), {"upload": upload, "text": ""})
     assert response.status_code == 200
     assert "story.txt" in response.content.decode()
     assert not Work.objects.exists()

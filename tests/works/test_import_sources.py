@@ -202,7 +202,7 @@ def test_a_pasted_header_block_in_post_from_text_becomes_stated_tags(login, auth
     from django.urls import reverse
 
     client = login(author)
-    response = client.post(reverse("works:from_text"), {"text": F.HEADER_POST})
+    response = client.post(reverse("imports:from_text"), {"text": F.HEADER_POST})
     work = Work.objects.get()
     assert response.status_code == 302 and response.url == reverse("works:edit", args=[work.pk])
     assert work.title == "Small Hours"
@@ -218,7 +218,7 @@ def test_reposting_the_same_ao3_file_in_post_from_text_asks_instead_of_duplicati
 
     client = login(author)
     upload = F.download_html().encode()
-    client.post(reverse("works:from_text"), {"upload": SimpleUploadedFile("a.html", upload)})
-    response = client.post(reverse("works:from_text"), {"upload": SimpleUploadedFile("a.html", upload)})
+    client.post(reverse("imports:from_text"), {"upload": SimpleUploadedFile("a.html", upload)})
+    response = client.post(reverse("imports:from_text"), {"upload": SimpleUploadedFile("a.html", upload)})
     assert response.status_code == 302 and "/works/import/" in response.url
     assert Work.objects.count() == 1

@@ -8,8 +8,9 @@ from django.shortcuts import redirect, render
 
 from quire.tags.canon import canon_from_database
 from quire.understanding import AnalyzeError, load, suggest
+from quire.works.importing import ImportProblem, check_structure, create_draft, find_existing
 
-from .importing import ImportProblem, check_structure, create_draft, find_existing
+from .services import start_batch
 
 UPLOAD_MAX = 10 * 1024 * 1024
 # The most a request reads itself. Bigger texts are read by the background worker with a
@@ -75,14 +76,10 @@ def work_from_text(request):
                 "Check the fields, accept or dismiss the suggested tags, then post it.",
             )
             return redirect("works:edit", work.pk)
-    return render(request, "works/from_text.html", {"form": form})
+    return render(request, "imports/from_text.html", {"form": form})
 
 
 def _in_background(request, name: str, data: bytes):
-    # The import batches live in the app above this one (quire.imports); imported here, at
-    # the edge where a request is handled, so the works models never depend on it.
-    from quire.imports.services import start_batch
-
     batch = start_batch(request.user, [(name, data)])
     messages.info(request, "Your story is being read in the background; this page shows when the draft is ready.")
     return redirect(batch)
