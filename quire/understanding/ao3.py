@@ -311,7 +311,7 @@ def download(root: Node, markup: str) -> Structure:
     title: str | None = None
     summary = notes = work_end = None
     chapters: list[Chapter] = []
-    pending: list[Node] = []   # body content of the chapter being read
+    pending: list[Node | str] = []   # body content of the chapter being read
     current: Chapter | None = None
     region = "preface"
     label: str | None = None
@@ -337,7 +337,7 @@ def download(root: Node, markup: str) -> Structure:
         n = stack.pop()
         if isinstance(n, str):
             if region == "chapters" and n.strip():
-                pending.append(n)  # type: ignore[arg-type]
+                pending.append(n)
             continue
         if n.tag in ("head", "script", "style", "title", "nav"):
             continue
@@ -384,15 +384,15 @@ def download(root: Node, markup: str) -> Structure:
                 or n.text().startswith("Posted originally on the"):
             continue
         if n.tag == "blockquote":
-            text = _quote(n)
+            quoted = _quote(n)
             if region == "preface":
                 if label == "summary":
-                    summary = text
+                    summary = quoted
                 elif label == "notes":
-                    notes = text
+                    notes = quoted
             elif region == "afterword":
                 if label in ("end notes", "notes"):
-                    work_end = text
+                    work_end = quoted
             elif region == "chapters":
                 if label is None:
                     pending.append(n)

@@ -161,7 +161,7 @@ def paragraphs(node: Node, mark_headings: bool = True, skip: Callable[[Node], bo
             out.append(BREAK_MARK)
         elif kind == "heading":
             flush()
-            t = item.text()  # type: ignore[union-attr]
+            t = item.text() if isinstance(item, Node) else ""
             if t:
                 out.append("## " + t)
         else:

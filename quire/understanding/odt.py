@@ -45,8 +45,9 @@ def _styles(*roots: ET.Element | None) -> dict[str, dict[str, str]]:
                 if text.get(S + "text-line-through-style", "none") != "none":
                     props["s"] = "1"
             para = st.find(S + "paragraph-properties")
-            if para is not None and para.get(FO + "text-align") in ("center", "end", "right", "justify"):
-                props["align"] = {"end": "right"}.get(para.get(FO + "text-align"), para.get(FO + "text-align"))
+            align = para.get(FO + "text-align") if para is not None else None
+            if align in ("center", "end", "right", "justify"):
+                props["align"] = "right" if align == "end" else align
             if name.lower().startswith(("heading", "title")):
                 props["heading"] = "1"
             raw[name] = (st.get(S + "parent-style-name"), props)

@@ -398,7 +398,7 @@ def score_webis(path: str | Path) -> dict[str, Any]:
         elif positive:
             counts[label][2] += 1
     total = [sum(c[i] for c in counts.values()) for i in range(3)]
-    out = prf(*total)
+    out: dict[str, object] = dict(prf(*total))
     out["passages"] = len(rows)
     out["by_label"] = {label: prf(*c) for label, c in counts.items()}
     out["cpu_s"] = round(time.process_time() - t0, 2)

@@ -161,9 +161,9 @@ def html_structure(markup: str) -> tuple[Structure, str, str]:
         found = ao3_reader.download(root, markup)
         if found.chapters:
             return found, "ao3", _readable(found)
-    found = ffn(root)
-    if found is not None:
-        return found, "ffn", _readable(found)
+    from_ffn = ffn(root)
+    if from_ffn is not None:
+        return from_ffn, "ffn", _readable(from_ffn)
     body = root.find(sel("body")) or root
     paras = check_paragraphs(paragraphs(body))
     text = "\n\n".join(paras)

@@ -23,6 +23,7 @@ import argparse
 import json
 import math
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,7 +130,7 @@ class LabelModel:
                          math.sqrt(len(fs)) if fs else self.bias for fs in feats])
 
 
-def train_label(feats: list[set[str]], y: np.ndarray, extra: list[set[str]] = ()
+def train_label(feats: list[set[str]], y: np.ndarray, extra: Sequence[set[str]] = ()
                 ) -> LabelModel:
     """`extra`: passages used as down-weighted negatives (other warnings' passages that
     their annotators found clean), so the model learns what ordinary narrative looks like
@@ -186,7 +187,7 @@ def pick_threshold(probs: np.ndarray, y: np.ndarray, target: float = TARGET_PREC
 
 
 def oof_logits(feats: list[set[str]], y: np.ndarray, groups: list[str], k: int, seed: int,
-               extra: list[tuple[set[str], str]] = ()) -> tuple[np.ndarray, np.ndarray]:
+               extra: Sequence[tuple[set[str], str]] = ()) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold logits of the passages, and of the extra negatives (from held-out works
     too: how often the model would cry wolf on ordinary narrative)."""
     folds = group_folds(list(groups) + [g for _, g in extra], k, seed)
@@ -244,7 +245,7 @@ def pick_policy(cues: np.ndarray, probs: np.ndarray, y: np.ndarray, threshold: f
 
 
 def fit_full(feats: list[set[str]], y: np.ndarray, groups: list[str], seed: int = SEED,
-             cues: np.ndarray | None = None, extra: list[tuple[set[str], str]] = ()
+             cues: np.ndarray | None = None, extra: Sequence[tuple[set[str], str]] = ()
              ) -> dict[str, object]:
     """The exported model of one warning: weights on all passages; calibration, threshold
     and the way to join the cue rules from grouped out-of-fold scores (of this warning's
