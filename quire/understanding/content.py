@@ -348,8 +348,12 @@ def _needed(ws: warnmodel.WarningScore, agreed: bool) -> int:
     """How many passages above threshold a warning needs. A long work has many passages,
     and each has a small chance of a false alarm: ask for more of them as the work grows,
     unless the cue rules agree or one passage is very sure."""
-    if agreed or ws.passages <= 3 or (ws.hits and ws.hits[0].probability >= MODEL_ALONE):
+    if agreed or (ws.hits and ws.hits[0].probability >= MODEL_ALONE):
         return 1
+    if ws.passages <= 3:
+        # A short text has no second passage to agree: without a cue or a very sure
+        # passage the model stays silent (a calm storm scene once read as Kidnapping).
+        return len(ws.hits) + 1
     return 2 + ws.passages // 50
 
 

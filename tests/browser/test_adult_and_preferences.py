@@ -69,7 +69,7 @@ def test_reader_who_turns_the_warning_off_goes_straight_to_the_text(page, mature
     expect(page.get_by_role("status")).to_contain_text("Your preferences have been saved.")
     expect(page.get_by_label("Show adult content without a warning")).to_be_checked()
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Works").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Works", exact=True).click()
     page.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("heading", name=TITLE, exact=True)).to_be_visible()
     expect(page.get_by_role("main")).to_contain_text(CHAPTERS[0])
@@ -94,7 +94,7 @@ def test_entire_work_preference_opens_every_chapter_by_default(page, transaction
     page.get_by_role("button", name="Save preferences").click()
     expect(page.get_by_role("status")).to_contain_text("Your preferences have been saved.")
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Works").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Works", exact=True).click()
     page.get_by_role("link", name="Three Kilns").click()
     expect(page.locator("section.chapter h2")).to_have_text(["Chapter 1", "Chapter 2", "Chapter 3"])
     text = page.get_by_role("main").inner_text()

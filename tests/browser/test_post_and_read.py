@@ -95,7 +95,7 @@ def test_new_member_posts_four_chapters_and_a_guest_reads_the_three_that_are_up(
     expect(main_nav.get_by_role("link", name="Post new work")).to_have_count(0)
 
     # The guest finds the work in the list of works.
-    main_nav.get_by_role("link", name="Works").click()
+    main_nav.get_by_role("link", name="Works", exact=True).click()
     expect(page.get_by_role("heading", name="Works", exact=True)).to_be_visible()
     page.get_by_role("link", name=TITLE).click()
     assert page.url.split("?")[0] == work_url.split("?")[0]

@@ -90,7 +90,7 @@ def test_tag_wrangle_filter_exclude_and_follow_a_feed(page, transactional_db):
     page.goto(Tag.objects.get(name="Angst").get_absolute_url())
     page.get_by_role("button", name="Never show me works tagged Angst").click()
     expect(page.get_by_role("status")).to_contain_text("Works tagged Angst are now hidden")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Works").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Works", exact=True).click()
     main = page.get_by_role("main")
     expect(main).to_contain_text("Opening Number")
     expect(main).not_to_contain_text("Second Act")
