@@ -402,13 +402,13 @@ def download(root: Node, markup: str) -> Structure:
                     current = Chapter(title=None, text="")
                     chapters.append(current)
                 if label == "chapter summary":
-                    current.summary = text
+                    current.summary = quoted
                 elif label == "chapter notes":
-                    current.notes_begin = text
+                    current.notes_begin = quoted
                 elif label == "chapter end notes":
-                    current.notes_end = text
+                    current.notes_end = quoted
                 elif label == "end notes":  # the work's end notes with no afterword wrapper
-                    work_end = text
+                    work_end = quoted
             label = None
             continue
         if region == "chapters":

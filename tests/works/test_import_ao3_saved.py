@@ -1,0 +1,107 @@
+"""Real-looking AO3 files (full saved pages with all the site chrome, the HTML download and
+a Calibre-built EPUB) become drafts holding exactly what the author stated, and none of
+the archive's own words."""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from quire.tags.models import TagType
+from quire.works.models import Work
+from tests.understanding import ao3_saved_fixtures as F
+
+FURNITURE = ("Notes:", "See the end of", "Chapter Text", "Posted originally", "Archive of Our Own",
+             "kudos", "drop by the Archive", "Summary:", "Chapter Summary", "Chapter End Notes",
+             "Work Header", "Skip header", "Entire Work")
+
+EXPECTED_TAGS = {
+    TagType.RATING: {F.TAGS["rating"]},
+    # AO3 shows its "Choose Not To Use" warning as "Creator Chose Not To Use"; ours is the tag.
+    TagType.WARNING: {"Choose Not To Use Archive Warnings", "Major Character Death"},
+    TagType.CATEGORY: set(F.TAGS["categories"]),
+    TagType.FANDOM: set(F.TAGS["fandoms"]),
+    TagType.RELATIONSHIP: set(F.TAGS["relationships"]),
+    TagType.CHARACTER: set(F.TAGS["characters"]),
+    TagType.FREEFORM: set(F.TAGS["additional_tags"]),
+}
+
+
+class _Sink:
+    def write(self, *args, **kwargs):
+        pass
+
+    def flush(self):
+        pass
+
+
+def _import(tmp_path, author, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    call_command("import", str(path), user=author.username, stdout=_Sink(), stderr=_Sink())
+    return Work.objects.order_by("-pk").first()
+
+
+def _tags(work):
+    out: dict[str, set[str]] = {}
+    for tag in work.tags.all():
+        out.setdefault(tag.type, set()).add(tag.name)
+    return out
+
+
+def _fields(work):
+    out = [work.title, work.summary, work.notes_begin, work.notes_end]
+    for ch in work.chapters.all():
+        out += [ch.title, ch.notes_begin, ch.notes_end, ch.text_html]
+    return [f for f in out if f]
+
+
+def _assert_whole_work(work):
+    assert work.title == F.TITLE
+    assert work.summary == F.SUMMARY
+    assert work.notes_begin == F.NOTES
+    assert work.notes_end == F.END_NOTES
+    assert _tags(work) == EXPECTED_TAGS
+    assert work.language == "en"
+    assert work.published_at.date() == date(2022, 2, 3)
+    assert work.updated_at.date() == date(2022, 6, 19)
+    assert work.expected_chapters is None  # "2/?": a work in progress
+    chapters = list(work.chapters.order_by("position"))
+    assert [c.title for c in chapters] == [F.CH1_TITLE, ""]
+    # A chapter's summary leads its beginning notes (chapters have no summary field).
+    assert chapters[0].notes_begin == F.CH1_SUMMARY + "\n\n" + F.CH1_NOTES
+    assert chapters[0].notes_end == F.CH1_END
+    assert chapters[1].notes_begin == ""
+    assert chapters[1].notes_end == F.CH2_END
+    assert "exactly</em>" in chapters[0].text_html
+    assert chapters[0].text_html.count("Forty") == 2 and "<i" in chapters[0].text_html
+    assert "opinions</em>" in chapters[1].text_html
+    assert "Old Tobias came up the stairs" in chapters[1].text_html  # positive control
+    for field in _fields(work):
+        for furniture in FURNITURE:
+            assert furniture not in field, (furniture, field)
+    titles = {s.series.title: s.position for s in work.series_memberships.all()}
+    assert titles == dict(F.SERIES)
+
+
+@pytest.mark.parametrize("name,data", [
+    ("salt-cinder.html", lambda: F.full_work_page().encode()),
+    ("Salt_Cinder.html", lambda: F.html_download().encode()),
+    ("Salt_Cinder.epub", F.epub_download),
+], ids=["saved-page", "html-download", "calibre-epub"])
+def test_real_looking_ao3_files_become_faithful_drafts(tmp_path, author, name, data):
+    work = _import(tmp_path, author, name, data())
+    _assert_whole_work(work)
+
+
+def test_a_saved_single_chapter_page_keeps_that_chapter_only(tmp_path, author):
+    work = _import(tmp_path, author, "ch2.html", F.chapter_two_page().encode())
+    chapters = list(work.chapters.all())
+    assert len(chapters) == 1
+    assert chapters[0].notes_end == F.CH2_END
+    assert "Old Tobias" in chapters[0].text_html
+    assert work.title == F.TITLE
+    assert _tags(work) == EXPECTED_TAGS
+    for field in _fields(work):
+        for furniture in FURNITURE:
+            assert furniture not in field, (furniture, field)
