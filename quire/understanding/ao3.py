@@ -355,7 +355,10 @@ def download(root: Node, markup: str) -> Structure:
             elif region != "preface" or text:
                 close_body()
                 region = "chapters"
-                current = Chapter(title=strip_chapter_prefix(text), text="")
+                # A work posted as one unchaptered text is headed by the work's own title,
+                # which is not a chapter title; chaptered works say "Chapter N[: title]".
+                oneshot = title is not None and text == title and not _CHAPTER_PREFIX.match(text)
+                current = Chapter(title=None if oneshot else strip_chapter_prefix(text), text="")
                 chapters.append(current)
             label = None
             continue
@@ -378,7 +381,10 @@ def download(root: Node, markup: str) -> Structure:
         if "byline" in n.classes or (region == "preface" and n.find(lambda x: x.attrs.get("rel") == "author")
                                      and n.text().lower().startswith("by ")):
             if region == "preface" and meta is not None:
-                meta.creators = [a.text() for a in n.iter() if a.tag == "a" and a.text()]
+                # "by Anonymous" (and other unlinked bylines) name no account: keep the name.
+                named = re.sub(r"^by\s+", "", n.text(), flags=re.I).strip()
+                meta.creators = [a.text() for a in n.iter() if a.tag == "a" and a.text()] or (
+                    [named] if named else [])
             continue
         if "message" in n.classes or "endnote-link" in n.classes or _SEE_END.match(n.text()) \
                 or n.text().startswith("Posted originally on the"):

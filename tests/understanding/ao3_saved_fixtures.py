@@ -367,3 +367,18 @@ def epub_download() -> bytes:
         for i, p in enumerate(parts):
             zf.writestr(f"Salt_Cinder_split_{i:03d}.xhtml", '<?xml version="1.0" encoding="utf-8"?>\n' + p)
     return buf.getvalue()
+
+
+ONESHOT_TEXT = "The gulls had the harbour to themselves by noon."
+
+
+def oneshot_download() -> str:
+    """An unchaptered work posted anonymously: the download heads its text with the work's
+    title rather than "Chapter 1", and the byline names no account."""
+    preface = (_DL_PREFACE.replace("Chapters: 2/?", "Chapters: 1/1")
+               .replace("Updated: 2022-06-19\n", "")
+               .replace(_DL_PREFACE[_DL_PREFACE.index('<div class="byline">'):_DL_PREFACE.index("</div>\n<p>Summary")],
+                        '<div class="byline">by Anonymous'))
+    chapters = ('<div id="chapters" class="userstuff">\n<h2 class="toc-heading">Salt &amp; Cinder</h2>\n'
+                f'<div class="userstuff"><p>{ONESHOT_TEXT}</p><p>Ida <em>laughed</em>.</p></div>\n</div>\n')
+    return preface + chapters + _DL_AFTERWORD

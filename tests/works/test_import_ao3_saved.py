@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from quire.tags.models import TagType
+from quire.understanding.loaders import load
 from quire.works.models import Work
 from tests.understanding import ao3_saved_fixtures as F
 
@@ -105,3 +106,19 @@ def test_a_saved_single_chapter_page_keeps_that_chapter_only(tmp_path, author):
     for field in _fields(work):
         for furniture in FURNITURE:
             assert furniture not in field, (furniture, field)
+
+
+def test_an_unchaptered_download_is_one_untitled_chapter_by_anonymous(tmp_path, author):
+    work = _import(tmp_path, author, "oneshot.html", F.oneshot_download().encode())
+    chapter = work.chapters.get()
+    assert chapter.title == ""  # the heading was the work's title, not a chapter's
+    assert work.title == F.TITLE  # positive control: the title is still the work's
+    assert F.ONESHOT_TEXT in chapter.text_html and "laughed</em>" in chapter.text_html
+    assert work.expected_chapters == 1  # "1/1": complete
+
+
+def test_an_anonymous_byline_names_its_creator_anonymous():
+    meta = load(F.oneshot_download().encode(), "oneshot.html").structure.metadata
+    assert meta.creators == ["Anonymous"]
+    linked = load(F.html_download().encode(), "work.html").structure.metadata
+    assert linked.creators == F.CREATORS  # positive control: linked bylines give the names
