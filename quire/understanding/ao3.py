@@ -58,10 +58,16 @@ def strip_chapter_prefix(heading: str | None) -> str | None:
     return heading.strip() or None
 
 
+def _toggle(a: Node) -> bool:
+    """The "Show warnings" / "Show additional tags" link a reader who hides those tags sees
+    in their place: a request to the archive's tags/show_hidden, not a tag."""
+    return "show_hidden" in a.attrs.get("href", "") or "data-remote" in a.attrs
+
+
 def _names(dd: Node) -> list[str]:
-    links = [a.text() for a in dd.iter() if a.tag == "a" and a.text()]
+    links = [a for a in dd.iter() if a.tag == "a" and a.text()]
     if links:
-        return links
+        return [a.text() for a in links if not _toggle(a)]
     return [t.strip() for t in dd.text().split(",") if t.strip()]
 
 
@@ -195,7 +201,11 @@ def _quote(node: Node | None) -> str | None:
     """A summary or notes module's text (AO3 wraps it in blockquote.userstuff)."""
     if node is None:
         return None
-    q = node.find(sel("blockquote")) or node
+    # Only the blockquote is the author's: beside it the archive writes its own lines
+    # ("For a recipient.", "Inspired by ...", "In response to a prompt ...", "See the end").
+    q = node if node.tag == "blockquote" else node.find(sel("blockquote"))
+    if q is None:
+        return None
     text = "\n\n".join(p for p in paragraphs(q, mark_headings=False)
                        if not _SEE_END.match(p) and p.lower().rstrip(":") not in _LABELS
                        and p.lower() not in _LABELS)
@@ -378,8 +388,10 @@ def download(root: Node, markup: str) -> Structure:
         if n.tag == "h1" and region == "preface":
             title = n.text() or title
             continue
-        if "byline" in n.classes or (region == "preface" and n.find(lambda x: x.attrs.get("rel") == "author")
-                                     and n.text().lower().startswith("by ")):
+        # Calibre renames the "byline" class in an EPUB; the "by"/"Chapter by" text and the
+        # rel=author links still say what the line is.
+        if "byline" in n.classes or (n.find(lambda x: x.attrs.get("rel") == "author")
+                                     and re.match(r"(?:chapter\s+)?by\s", n.text(), re.I)):
             if region == "preface" and meta is not None:
                 # "by Anonymous" (and other unlinked bylines) name no account: keep the name.
                 named = re.sub(r"^by\s+", "", n.text(), flags=re.I).strip()

@@ -167,6 +167,7 @@ _CHAPTER_1 = """<div class="chapter" id="chapter-1">
 _CHAPTER_2 = """<div class="chapter" id="chapter-2">
 <div class="chapter preface group">
 <h3 class="title"><a href="/works/48151623/chapters/990002">Chapter 2</a></h3>
+<h4 class="heading byline">Chapter by <a rel="author" href="/users/inkhorn/pseuds/Quill">Quill (inkhorn)</a></h4>
 <div id="notes" class="notes module">
 <h3 class="heading">Notes:</h3>
 <p>
@@ -289,6 +290,7 @@ _DL_CHAPTERS = """<div id="chapters" class="userstuff">
 </div>
 <div class="meta group">
 <h2 class="heading">Chapter 2</h2>
+<p class="byline">Chapter by <a rel="author" href="https://archiveofourown.org/users/inkhorn/pseuds/Quill">Quill (inkhorn)</a></p>
 <p>Chapter Notes</p>
 <div class="endnote-link">See the end of the chapter for <a href="#endnotes2">notes</a></div>
 </div>
@@ -382,3 +384,23 @@ def oneshot_download() -> str:
     chapters = ('<div id="chapters" class="userstuff">\n<h2 class="toc-heading">Salt &amp; Cinder</h2>\n'
                 f'<div class="userstuff"><p>{ONESHOT_TEXT}</p><p>Ida <em>laughed</em>.</p></div>\n</div>\n')
     return preface + chapters + _DL_AFTERWORD
+
+
+def page_with_hidden_tags() -> str:
+    """Saved by a reader who hides warnings and additional tags: each list holds only the
+    archive's "Show ..." link."""
+    import re
+    page = full_work_page()
+    for kind, label in (("warning", "warnings"), ("freeform", "additional tags")):
+        toggle = (f'<dd class="{kind} tags"><ul class="commas"><li id="work_48151623_category_{kind}"><strong>'
+                  f'<a data-remote="true" href="/tags/show_hidden?creation_id=48151623&amp;creation_type=Work'
+                  f'&amp;tag_type={kind}s">Show {label}</a></strong></li></ul></dd>')
+        page = re.sub(rf'<dd class="{kind} tags">.*?</dd>', toggle, page, count=1, flags=re.S)
+    return page
+
+
+def page_with_gift_and_no_notes() -> str:
+    """A gift work with no notes of its own: the notes module holds only the archive's
+    dedication line and its pointer to the end notes."""
+    return full_work_page().replace(
+        '<blockquote class="userstuff"><p>Written for the Lamplight exchange.</p></blockquote>\n', "", 1)

@@ -122,3 +122,25 @@ def test_an_anonymous_byline_names_its_creator_anonymous():
     assert meta.creators == ["Anonymous"]
     linked = load(F.html_download().encode(), "work.html").structure.metadata
     assert linked.creators == F.CREATORS  # positive control: linked bylines give the names
+
+
+def test_hidden_tag_toggles_are_not_tags(tmp_path, author):
+    work = _import(tmp_path, author, "hidden.html", F.page_with_hidden_tags().encode())
+    tags = _tags(work)
+    assert all(not name.startswith("Show ") for names in tags.values() for name in names)
+    assert TagType.FREEFORM not in tags
+    assert tags[TagType.FANDOM] == EXPECTED_TAGS[TagType.FANDOM]  # the shown lists still count
+
+
+def test_a_dedication_line_is_not_the_authors_notes(tmp_path, author):
+    work = _import(tmp_path, author, "gift.html", F.page_with_gift_and_no_notes().encode())
+    assert work.notes_begin == ""
+    assert work.notes_end == F.END_NOTES  # positive control: the end notes are the author's
+
+
+def test_a_chapter_byline_stays_out_of_the_chapter_text():
+    for name, data in (("w.html", F.html_download().encode()), ("w.epub", F.epub_download()),
+                       ("p.html", F.full_work_page().encode())):
+        chapters = load(data, name).structure.chapters
+        assert "Chapter by" not in chapters[1].text and "Chapter by" not in (chapters[1].html or ""), name
+        assert chapters[1].text.startswith("Old Tobias came up the stairs"), name
