@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from .htmlparse import BREAK_MARK, Node, inner_html, paragraphs, sel
-from .model import Chapter, Metadata, SeriesMembership, Structure
+from .model import AnalyzeError, Chapter, Metadata, SeriesMembership, Structure
 from .text import count_words
 
 # dt label (singular or plural, lower case, without the colon) -> Metadata field
@@ -267,6 +267,26 @@ def _date_chapters(chapters: list[Chapter], meta: Metadata, whole: bool) -> None
         ch.published = ch.published or meta.published
     if meta.updated and len(chapters) > 1:
         chapters[-1].published = meta.updated
+
+
+class NotAWorkPage(AnalyzeError):
+    """An archive page saved in place of the work: the adult-content notice, the sign-in
+    page a restricted work sends a visitor to, a chapter index or a list of works."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "this is an Archive of Our Own page without the work's text (the adult-content notice, "
+            "a sign-in page, a chapter index or a list of works). Open the work itself, choose "
+            "\"Proceed\" or sign in if the archive asks, then save that page, or use the work's "
+            "Download menu (HTML or EPUB).")
+
+
+def is_site_page(root: Node) -> bool:
+    """A page of the archive's site (its header names it) rather than a download."""
+    header = root.find(sel(id="header"))
+    title = root.find(sel("title"))
+    return ((header is not None and "Archive of Our Own" in header.text())
+            or (title is not None and "[Archive of Our Own]" in title.text()))
 
 
 # --- the HTML download (and the EPUB, which is the same HTML split by Calibre) --------------

@@ -141,6 +141,8 @@ def _load_bytes(data: bytes, name: str) -> Document:
         check_paragraphs(text.splitlines())
     except LongParagraph as exc:
         raise AnalyzeError(_long_paragraph(name, exc.length)) from None
+    except ao3_reader.NotAWorkPage as exc:
+        raise AnalyzeError(f"{name}: {exc}") from None
     fmt = "markdown" if ext in (".md", ".markdown") else "text"
     structure = parse_with_header(text)
     _require_text(structure, name)

@@ -404,3 +404,16 @@ def page_with_gift_and_no_notes() -> str:
     dedication line and its pointer to the end notes."""
     return full_work_page().replace(
         '<blockquote class="userstuff"><p>Written for the Lamplight exchange.</p></blockquote>\n', "", 1)
+
+
+def adult_notice_page() -> str:
+    """What a visitor who has not said "Proceed" saves: the archive's caution and a blurb."""
+    top = _HEAD[:_HEAD.index('<ul class="landmark skip">')]
+    return top + """<h2 class="landmark heading">Adult Content Warning</h2>
+<p class="caution notice">This work could have adult content. If you continue, you have agreed that you are willing to see such content.</p>
+<ul class="actions"><li><a href="/works/48151623?view_adult=true">Yes, Continue</a></li><li><a href="javascript:history.back()">No, Go Back</a></li></ul>
+<p class="message footnote">If you accept cookies from our site and you choose "Yes, Continue", you will not be asked again during this session (that is, until you close your browser).</p>
+<ol class="work index group"><li class="work blurb group"><div class="header module"><h4 class="heading"><a href="/works/48151623">Salt &amp; Cinder</a> by <a rel="author" href="/users/wren_of_the_weald">wren_of_the_weald</a></h4></div>
+<blockquote class="userstuff summary"><p>Two keepers, one lamp, and a winter that will not end.</p></blockquote></li></ol>
+</div></div></div></body></html>
+"""

@@ -2,10 +2,11 @@
 a Calibre-built EPUB) become drafts holding exactly what the author stated, and none of
 the archive's own words."""
 
+import io
 from datetime import date
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from quire.tags.models import TagType
 from quire.understanding.loaders import load
@@ -144,3 +145,17 @@ def test_a_chapter_byline_stays_out_of_the_chapter_text():
         chapters = load(data, name).structure.chapters
         assert "Chapter by" not in chapters[1].text and "Chapter by" not in (chapters[1].html or ""), name
         assert chapters[1].text.startswith("Old Tobias came up the stairs"), name
+
+
+def test_a_saved_adult_content_notice_is_refused_with_what_to_do(tmp_path, author):
+    before = Work.objects.count()
+    path = tmp_path / "notice.html"
+    path.write_bytes(F.adult_notice_page().encode())
+    said = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import", str(path), user=author.username, stdout=said, stderr=said)
+    assert "without the work's text" in said.getvalue() and "Proceed" in said.getvalue()
+    assert "Traceback" not in said.getvalue()
+    assert Work.objects.count() == before  # nothing half-imported
+    work = _import(tmp_path, author, "work.html", F.full_work_page().encode())
+    assert work.title == F.TITLE  # positive control: the work's own page imports
