@@ -325,7 +325,7 @@ def html_download() -> str:
     return _DL_PREFACE + _DL_CHAPTERS + _DL_AFTERWORD
 
 
-def _calibre(markup: str) -> str:
+def _calibre(markup: str, italic_spans: bool = False) -> str:
     """Calibre's conversion renames every class (calibre1, calibre2, ...); the author's
     <em>/<i> stay, with a class of their own."""
     import re
@@ -336,20 +336,24 @@ def _calibre(markup: str) -> str:
         names.setdefault(key, f"calibre{len(names) + 1}")
         return f'class="{names[key]}"'
     out = re.sub(r'class="([^"]*)"', rename, markup)
-    out = re.sub(r"<(em|i)>", lambda m: f'<{m.group(1)} class="calibre_it">', out)
+    if italic_spans:
+        out = re.sub(r"<(em|i)>(.*?)</\1>", r'<span class="calibre_it">\2</span>', out)
+    else:
+        out = re.sub(r"<(em|i)>", lambda m: f'<{m.group(1)} class="calibre_it">', out)
     return out.replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">')
 
 
-def epub_download() -> bytes:
+def epub_download(italic_spans: bool = False) -> bytes:
     """An EPUB the way AO3 builds one: Calibre splits the HTML download into parts at the
-    preface, each chapter and the afterword, and renames the classes."""
+    preface, each chapter and the afterword, and renames the classes. `italic_spans`: the
+    italics carried as spans whose class the EPUB's stylesheet makes italic."""
     parts = [_DL_PREFACE + "</body></html>",
              "<html><head><title>x</title></head><body>" + _DL_CHAPTERS.split('<div class="meta group">\n<h2 class="heading">Chapter 2')[0]
              + "</div></body></html>",
              "<html><head><title>x</title></head><body><div class=\"userstuff\"><div class=\"meta group\">\n<h2 class=\"heading\">Chapter 2"
              + _DL_CHAPTERS.split('<h2 class="heading">Chapter 2')[1] + "</body></html>",
              "<html><head><title>x</title></head><body>" + _DL_AFTERWORD]
-    parts = [_calibre(p.replace("<hr>", "<hr/>")) for p in parts]
+    parts = [_calibre(p.replace("<hr>", "<hr/>"), italic_spans) for p in parts]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
@@ -358,6 +362,9 @@ def epub_download() -> bytes:
 <rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>""")
         items = "".join(f'<item id="p{i}" href="Salt_Cinder_split_{i:03d}.xhtml" media-type="application/xhtml+xml"/>'
                         for i in range(len(parts)))
+        items += '<item id="css" href="stylesheet.css" media-type="text/css"/>'
+        zf.writestr("stylesheet.css", ".calibre1 { display: block }\n"
+                    "p.calibre2, .calibre_it { font-style: italic; margin: 0 }\n")
         spine = "".join(f'<itemref idref="p{i}"/>' for i in range(len(parts)))
         zf.writestr("content.opf", f"""<?xml version="1.0" encoding="utf-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="2.0" unique-identifier="id">

@@ -3,6 +3,7 @@ a Calibre-built EPUB) become drafts holding exactly what the author stated, and 
 the archive's own words."""
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -159,3 +160,12 @@ def test_a_saved_adult_content_notice_is_refused_with_what_to_do(tmp_path, autho
     assert Work.objects.count() == before  # nothing half-imported
     work = _import(tmp_path, author, "work.html", F.full_work_page().encode())
     assert work.title == F.TITLE  # positive control: the work's own page imports
+
+
+def test_italics_a_converter_moved_into_the_stylesheet_are_kept(tmp_path, author):
+    work = _import(tmp_path, author, "spans.epub", F.epub_download(italic_spans=True))
+    first, second = work.chapters.order_by("position")
+    italic = re.compile(r"<em[^>]*>([^<]*)</em>")
+    assert italic.findall(first.text_html) == ["exactly", "Forty ships", "Forty, and one more in the fog."]
+    assert italic.findall(second.text_html) == ["opinions"]
+    assert "<span" not in first.text_html + second.text_html
