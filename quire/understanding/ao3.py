@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from .htmlparse import BREAK_MARK, Node, inner_html, paragraphs, sel
-from .model import Chapter, Metadata, SeriesMembership, Structure
+from .model import AnalyzeError, Chapter, Metadata, SeriesMembership, Structure
 from .text import count_words
 
 # dt label (singular or plural, lower case, without the colon) -> Metadata field
@@ -58,10 +58,16 @@ def strip_chapter_prefix(heading: str | None) -> str | None:
     return heading.strip() or None
 
 
+def _toggle(a: Node) -> bool:
+    """The "Show warnings" / "Show additional tags" link a reader who hides those tags sees
+    in their place: a request to the archive's tags/show_hidden, not a tag."""
+    return "show_hidden" in a.attrs.get("href", "") or "data-remote" in a.attrs
+
+
 def _names(dd: Node) -> list[str]:
-    links = [a.text() for a in dd.iter() if a.tag == "a" and a.text()]
+    links = [a for a in dd.iter() if a.tag == "a" and a.text()]
     if links:
-        return links
+        return [a.text() for a in links if not _toggle(a)]
     return [t.strip() for t in dd.text().split(",") if t.strip()]
 
 
@@ -195,7 +201,11 @@ def _quote(node: Node | None) -> str | None:
     """A summary or notes module's text (AO3 wraps it in blockquote.userstuff)."""
     if node is None:
         return None
-    q = node.find(sel("blockquote")) or node
+    # Only the blockquote is the author's: beside it the archive writes its own lines
+    # ("For a recipient.", "Inspired by ...", "In response to a prompt ...", "See the end").
+    q = node if node.tag == "blockquote" else node.find(sel("blockquote"))
+    if q is None:
+        return None
     text = "\n\n".join(p for p in paragraphs(q, mark_headings=False)
                        if not _SEE_END.match(p) and p.lower().rstrip(":") not in _LABELS
                        and p.lower() not in _LABELS)
@@ -257,6 +267,26 @@ def _date_chapters(chapters: list[Chapter], meta: Metadata, whole: bool) -> None
         ch.published = ch.published or meta.published
     if meta.updated and len(chapters) > 1:
         chapters[-1].published = meta.updated
+
+
+class NotAWorkPage(AnalyzeError):
+    """An archive page saved in place of the work: the adult-content notice, the sign-in
+    page a restricted work sends a visitor to, a chapter index or a list of works."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "this is an Archive of Our Own page without the work's text (the adult-content notice, "
+            "a sign-in page, a chapter index or a list of works). Open the work itself, choose "
+            "\"Proceed\" or sign in if the archive asks, then save that page, or use the work's "
+            "Download menu (HTML or EPUB).")
+
+
+def is_site_page(root: Node) -> bool:
+    """A page of the archive's site (its header names it) rather than a download."""
+    header = root.find(sel(id="header"))
+    title = root.find(sel("title"))
+    return ((header is not None and "Archive of Our Own" in header.text())
+            or (title is not None and "[Archive of Our Own]" in title.text()))
 
 
 # --- the HTML download (and the EPUB, which is the same HTML split by Calibre) --------------
@@ -355,7 +385,10 @@ def download(root: Node, markup: str) -> Structure:
             elif region != "preface" or text:
                 close_body()
                 region = "chapters"
-                current = Chapter(title=strip_chapter_prefix(text), text="")
+                # A work posted as one unchaptered text is headed by the work's own title,
+                # which is not a chapter title; chaptered works say "Chapter N[: title]".
+                oneshot = title is not None and text == title and not _CHAPTER_PREFIX.match(text)
+                current = Chapter(title=None if oneshot else strip_chapter_prefix(text), text="")
                 chapters.append(current)
             label = None
             continue
@@ -375,10 +408,15 @@ def download(root: Node, markup: str) -> Structure:
         if n.tag == "h1" and region == "preface":
             title = n.text() or title
             continue
-        if "byline" in n.classes or (region == "preface" and n.find(lambda x: x.attrs.get("rel") == "author")
-                                     and n.text().lower().startswith("by ")):
+        # Calibre renames the "byline" class in an EPUB; the "by"/"Chapter by" text and the
+        # rel=author links still say what the line is.
+        if "byline" in n.classes or (n.find(lambda x: x.attrs.get("rel") == "author")
+                                     and re.match(r"(?:chapter\s+)?by\s", n.text(), re.I)):
             if region == "preface" and meta is not None:
-                meta.creators = [a.text() for a in n.iter() if a.tag == "a" and a.text()]
+                # "by Anonymous" (and other unlinked bylines) name no account: keep the name.
+                named = re.sub(r"^by\s+", "", n.text(), flags=re.I).strip()
+                meta.creators = [a.text() for a in n.iter() if a.tag == "a" and a.text()] or (
+                    [named] if named else [])
             continue
         if "message" in n.classes or "endnote-link" in n.classes or _SEE_END.match(n.text()) \
                 or n.text().startswith("Posted originally on the"):

@@ -141,6 +141,8 @@ def _load_bytes(data: bytes, name: str) -> Document:
         check_paragraphs(text.splitlines())
     except LongParagraph as exc:
         raise AnalyzeError(_long_paragraph(name, exc.length)) from None
+    except ao3_reader.NotAWorkPage as exc:
+        raise AnalyzeError(f"{name}: {exc}") from None
     fmt = "markdown" if ext in (".md", ".markdown") else "text"
     structure = parse_with_header(text)
     _require_text(structure, name)
@@ -307,6 +309,7 @@ def _epub(zf: zipfile.ZipFile, name: str) -> Document:
     title_el = next((el for el in opf.iter() if el.tag.endswith("}title")), None)
     paras: list[str] = []
     bodies: list[str] = []
+    styled = _emphasis_classes(zf, base, manifest.values())
     for ref in (el for el in opf.iter() if el.tag.endswith("}itemref")):
         item = manifest.get(ref.get("idref"))
         if item is None or "nav" in (item.get("properties") or ""):
@@ -317,6 +320,7 @@ def _epub(zf: zipfile.ZipFile, name: str) -> Document:
         markup = decode(zf.read(href), f"{name}:{href}")
         root = parse_html(markup)
         body = root.find(sel("body")) or root
+        _restore_emphasis(body, styled)
         paras.extend(paragraphs(body))
         bodies.append(inner_html(body))
     # AO3's EPUB is its HTML download split into files: read it back as one download.
@@ -333,6 +337,46 @@ def _epub(zf: zipfile.ZipFile, name: str) -> Document:
     if title_el is not None and title_el.text and not doc.structure.title:
         doc.structure.title = title_el.text.strip()
     return doc
+
+
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_ITALIC = re.compile(r"font-style\s*:\s*(?:italic|oblique)", re.I)
+_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
+
+
+def _emphasis_classes(zf: zipfile.ZipFile, base: str, items) -> dict[str, str]:
+    """{class: "em" | "strong"} from the EPUB's stylesheets. Converters such as Calibre may
+    carry an author's italics as a span whose class the stylesheet makes italic; without
+    the stylesheet that emphasis would be lost on import."""
+    out: dict[str, str] = {}
+    for item in items:
+        if (item.get("media-type") or "") != "text/css":
+            continue
+        href = posixpath.normpath(posixpath.join(base, item.get("href") or ""))
+        if href not in zf.namelist() or zf.getinfo(href).file_size > 2_000_000:
+            continue
+        css = zf.read(href).decode("utf-8", "replace")
+        for selectors, body in _CSS_RULE.findall(css):
+            tag = "em" if _ITALIC.search(body) else "strong" if _BOLD.search(body) else None
+            if tag is None:
+                continue
+            for selector in selectors.split(","):
+                m = re.fullmatch(r"\s*(?:span)?\.([\w-]+)\s*", selector)
+                if m:
+                    out.setdefault(m.group(1), tag)
+    return out
+
+
+def _restore_emphasis(body, styled: dict[str, str]) -> None:
+    """Spans made italic or bold by a class or an inline style become <em> / <strong>."""
+    for node in body.iter():
+        if node.tag != "span":
+            continue
+        style = node.attrs.get("style", "")
+        tag = next((styled[c] for c in node.classes if c in styled), None) or (
+            "em" if _ITALIC.search(style) else "strong" if _BOLD.search(style) else None)
+        if tag:
+            node.tag = tag
 
 
 def _from_paragraphs(paras: list[str], name: str, fmt: str) -> Document:

@@ -161,6 +161,9 @@ def html_structure(markup: str) -> tuple[Structure, str, str]:
         found = ao3_reader.download(root, markup)
         if found.chapters:
             return found, "ao3", _readable(found)
+    if ao3_reader.is_site_page(root):
+        # Read as a story it would import the notice or the site's menus as the text.
+        raise ao3_reader.NotAWorkPage()
     from_ffn = ffn(root)
     if from_ffn is not None:
         return from_ffn, "ffn", _readable(from_ffn)
