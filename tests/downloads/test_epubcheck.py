@@ -1,6 +1,8 @@
 """EPUBs pass epubcheck with no errors or warnings, on works that use every feature:
 notes, images by URL, footnotes, tables, right-to-left text, 500 chapters, series."""
 
+import re
+
 import pytest
 
 from quire.downloads.book import series_book, work_book
@@ -31,9 +33,12 @@ def test_a_work_with_notes_footnotes_images_and_tables_passes_epubcheck(author, 
     chapter = epub_files(data)[f"OEBPS/w{work.pk}-c1.xhtml"]
     # Footnote links land on their notes; the remote image became a link to it.
     assert '<a href="#u-fn1" id="u-ref1">1</a>' in chapter and '<span id="u-fn1">1.</span>' in chapter
-    assert (
-        '<a class="image-link" href="https://images.example.org/harbour.png">[Image: the harbour at dawn]</a>'
-        in chapter
+    # (Remote images are turned into that link when the chapter is saved, so no reader's
+    # device fetches them.)
+    assert re.search(
+        r'<a href="https://images\.example\.org/harbour\.png"[^>]*class="image-link"[^>]*>'
+        r"\[Image: the harbour at dawn\]</a>",
+        chapter,
     )
     assert '<td style="text-align: right">4.2 m</td>' in chapter
 
