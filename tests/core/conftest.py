@@ -9,10 +9,14 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 
 import pytest
 
 QUIRE = [sys.executable, "-m", "quire.manage"]
+# Every wait in these tests is for an event (a line printed, a port answering); this bound
+# only turns a hang into a failure, and is far above what a loaded machine needs.
+HANG = 600
 
 
 def quire_env(data_dir, **extra) -> dict:
@@ -60,7 +64,7 @@ class Process:
             self._queue.put(line.rstrip("\n"))
         self._queue.put(None)
 
-    def wait_for(self, predicate, timeout: float = 90) -> str:
+    def wait_for(self, predicate, timeout: float = HANG) -> str:
         deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
@@ -76,14 +80,30 @@ class Process:
             if predicate(line):
                 return line
 
+    def wait_until_serving(self, url: str) -> None:
+        """Wait for the server to print that it is up (an event, not a guess at how long
+        start-up takes), then check it answers."""
+        up = "Quit the server with"  # runserver prints it once the port is bound
+        if not any(up in line for line in self.lines):  # an earlier wait may have read it
+            self.wait_for(lambda line: up in line)
+
+        def answers():
+            try:
+                return urllib.request.urlopen(url, timeout=HANG).status == 200  # noqa: S310 - our own server
+            except OSError:
+                return False
+
+        wait_until(answers, what=f"{url} to answer")
+
     def stop(self):
         if self.popen.poll() is None:
             self.popen.kill()
             self.popen.wait()
 
 
-def wait_until(condition, timeout: float = 60, what: str = "a condition"):
-    """Poll `condition` until it is true, for up to `timeout` seconds."""
+def wait_until(condition, timeout: float = HANG, what: str = "a condition"):
+    """Poll `condition` until it is true. The bound only catches a hang: it is far above
+    any start-up time on a busy machine, so a slow machine waits longer, never fails."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:

@@ -16,7 +16,7 @@ from django.db import OperationalError
 from django.test import RequestFactory
 
 from quire.core.busy import DatabaseBusyMiddleware, server_error
-from tests.core.conftest import QUIRE, Process, free_port, quire_env, wait_until
+from tests.core.conftest import HANG, QUIRE, Process, free_port, quire_env
 
 SETUP = """
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -47,7 +47,7 @@ def request(url, *, cookies, data=None):
     if data is not None:
         req.add_header("Referer", url)
     try:
-        with urllib.request.build_opener(NoRedirect).open(req, timeout=60) as response:
+        with urllib.request.build_opener(NoRedirect).open(req, timeout=HANG) as response:
             return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read().decode()
@@ -61,15 +61,8 @@ def site(data_dir):
     port = free_port()
     server = Process([*QUIRE, "serve", "--no-worker", "--addr", f"127.0.0.1:{port}"], env)
     base = f"http://127.0.0.1:{port}"
-
-    def answers():
-        try:
-            return urllib.request.urlopen(base + "/", timeout=10).status == 200  # noqa: S310
-        except OSError:
-            return False
-
     try:
-        wait_until(answers, timeout=90, what="the site to answer")
+        server.wait_until_serving(base + "/")
         yield {"base": base, "work": work_id, "chapter": chapter_id, "session": session_key, "db": data_dir / "quire.sqlite3"}
     finally:
         server.stop()

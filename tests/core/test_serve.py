@@ -7,12 +7,11 @@ import os
 import re
 import signal
 import sys
-import urllib.request
 
 import pytest
 
 from quire.core.supervise import FIRST_DELAY, HEALTHY_AFTER, MAX_DELAY, Supervisor, exit_reason
-from tests.core.conftest import QUIRE, Process, free_port, quire_env, wait_until
+from tests.core.conftest import HANG, QUIRE, Process, free_port, quire_env
 
 DIES_ON_LOCK = [
     sys.executable,
@@ -89,25 +88,18 @@ def test_serve_restarts_a_killed_worker_and_stops_it_on_shutdown(data_dir, stop_
     serve = Process([*QUIRE, "serve", "--addr", f"127.0.0.1:{port}"], quire_env(data_dir))
     try:
         first = started_pid(serve.wait_for(started_pid))
-        wait_until(lambda: alive(first), what="the first worker")
+        assert alive(first)  # announced after it started
         os.kill(first, signal.SIGKILL)  # as the OOM killer, or a crash, would
 
         serve.wait_for(lambda line: "Background worker stopped (killed by SIGKILL); restarting in 1 s." in line)
         second = started_pid(serve.wait_for(started_pid))
         assert second != first and alive(second)
-
-        def site_answers():
-            try:
-                return urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).status == 200
-            except OSError:
-                return False
-
-        wait_until(site_answers, timeout=90, what="the site to answer")
+        serve.wait_until_serving(f"http://127.0.0.1:{port}/")
 
         # Ctrl+C in a terminal reaches the whole foreground group; a service manager signals the server.
         os.killpg(serve.popen.pid, stop_with) if stop_with == signal.SIGINT else serve.popen.send_signal(stop_with)
         serve.wait_for(lambda line: "Background worker stopped." in line)
-        assert serve.popen.wait(timeout=60) == 0
+        assert serve.popen.wait(timeout=HANG) == 0
         assert not alive(second)
         assert sum(1 for line in serve.lines if started_pid(line)) == 2  # not restarted on the way out
     finally:
