@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .model import AnalyzeError
+from .names import TITLES
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,14 @@ class Canon:
         for c in self.characters:
             for form in (c.name, *c.aliases):
                 self.full[_key(form)].append(c)
-            words = c.name.split()
-            if len(words) > 1:
-                for w in (words[0], words[-1]):
-                    if len(w) > 2:
-                        self.part[_key(w)].append(c)
+            # ...of the name and of its aliases: "Jim" is in "Jim Kirk", an alias of
+            # James T. Kirk. Titles ("Captain Kirk", "Dr. McCoy") are no part of a name.
+            for form in (c.name, *c.aliases):
+                words = [w for w in form.split() if w.strip(".").lower() not in TITLES]
+                if len(words) > 1:
+                    for w in (words[0], words[-1]):
+                        if len(w) > 2 and c not in self.part[_key(w)]:
+                            self.part[_key(w)].append(c)
         # Family name first or last: fans write "Uzumaki Naruto" and "Naruto Uzumaki" alike.
         for c in self.characters:
             words = c.name.split()

@@ -29,8 +29,8 @@ _L = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
 # before the slash, not a path or a link ("/s/123/Title").
 _CAP_RE = re.compile(
     rf"(?<![\w'’-])(?<![\W\d_]/)(?<!^/)(?:([{_U}])-(?=\1))?"
-    rf"([{_U}][{_L}]+(?:['’](?!s\b)[{_L}]{{2,}})?(?:-[{_U}][{_L}]+)*|[{_U}]['’][{_U}][{_L}]+|"
-    rf"Mc[{_U}][{_L}]+)"
+    rf"(Ma?c[{_U}][{_L}]+|[{_U}][{_L}]+(?:['’](?!s\b)[{_L}]{{2,}})?(?:-[{_U}][{_L}]+)*|"
+    rf"[{_U}]['’][{_U}][{_L}]+)"
     rf"(?:(-[{_L}]+-)([{_U}][{_L}]+)|-([{_L}]+)\b(?!-))?(?:['’]s\b|['’](?=\s))?")
 # Japanese honorifics and alike: "Naruto-kun" is Naruto, and a person.
 HONORIFICS = frozenset("kun chan san sama sensei senpai sempai dono hime tan chin kouhai kohai "
@@ -144,7 +144,26 @@ def find_mentions(parts: list[tuple[str, str]]) -> list[Mention]:
                 _flush(run, text, pi, out)
                 run = []
         _flush(run, text, pi, out)
-    return out
+    return _with_shouted(parts, out)
+
+
+# A name shouted in capitals ("HARRY!", "DEAN WINCHESTER"): two letters or more, alone.
+_SHOUT_RE = re.compile(rf"(?<![\w'’-])[{_U}]{{2,}}(?:[ ][{_U}]{{2,}})*(?![\w'’-])")
+
+
+def _with_shouted(parts: list[tuple[str, str]], out: list[Mention]) -> list[Mention]:
+    """Add the names shouted in capitals, but only those the text also writes the ordinary
+    way ("DEAN!" where "Dean" appears too): "FBI", "NO" and "STOP" never do."""
+    seen = {t.lower(): t for m in out for t in m.tokens}  # "MCCOY" is written "McCoy"
+    extra: list[Mention] = []
+    for pi, (_kind, text) in enumerate(parts):
+        for m in _SHOUT_RE.finditer(text):
+            words = [seen.get(w.lower()) for w in m.group().split()]
+            if all(words):
+                extra.append(_mention(tuple(w for w in words if w), text, pi, m.start(), m.end()))
+    if not extra:
+        return out
+    return sorted(out + extra, key=lambda m: (m.part, m.start))
 
 
 def _flush(run: list[tuple[str, int, int]], text: str, pi: int, out: list[Mention]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import weights as W
@@ -18,6 +19,7 @@ from .document import Document
 from .gazetteer import PERSON_AFTER, PLACE_BEFORE, STOPWORDS, WEAK_PERSON_AFTER
 from .model import Suggestion
 from .names import Mention
+from .nicknames import formal_names
 from .notes import is_disclaimer
 from .relationships import _NOT_PAIRING_LINE_RE, NOT_NAMES
 
@@ -86,6 +88,8 @@ class People:
     # name as written (lower-case) -> name to show: canonical or the fullest form seen.
     resolve: dict[str, str] = field(default_factory=dict)
     canonical_names: set[str] = field(default_factory=set)
+    # canonical names some mention was resolved to (the characters shown are a subset)
+    canonical_resolved: set[str] = field(default_factory=set)
 
 
 def _named_fandoms(doc: Document, spans: set[tuple[int, int, int]] | None = None
@@ -160,7 +164,7 @@ def suggest_people(doc: Document, canon: Canon | None) -> People:
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for m, cands, _full in resolved:
         fandoms = {c.fandom for c in cands}
-        if len(fandoms) == 1 and cands[0].fandom:
+        if len(fandoms) == 1 and cands[0].fandom and not _by_nickname(canon, m):
             votes[cands[0].fandom][cands[0].name] += (W.CANON_ROLE_OR_PLACE if m.role_or_place
                                                       else W.CANON_MENTION)
     for f, chars in votes.items():
@@ -178,15 +182,16 @@ def suggest_people(doc: Document, canon: Canon | None) -> People:
                                   ev[:3]))
     fandoms.sort(key=lambda s: -s.confidence)
     strong = {f.name for f in fandoms if f.canonical and f.confidence >= 0.5} | ({top} if top else set())
-    chars = _characters(doc, resolved, strong, top)
+    chars = _characters(doc, resolved, strong, top, lambda m: _by_nickname(canon, m))
     people = People(fandoms, chars, top)
     for m, cands, _ in resolved:
         pick = _pick(cands, strong, top)
-        if pick is not None:
+        if pick is not None and not (_by_nickname(canon, m) and pick.fandom not in strong):
             people.resolve.setdefault(m.name.lower(), pick.name)
+            people.canonical_resolved.add(pick.name)
     people.canonical_names = {c.name for c in chars}
     unknown = [m for m in mentions if not _candidates(canon, m)[0] and not canon.fandom(m.name)]
-    extra = _without_canon(doc, unknown, named, spans)
+    extra = _without_canon(doc, unknown, named, spans, beside_canon=True)
     for s in extra.characters:  # names the canon does not know: shown, but not trusted
         s.confidence = round(min(s.confidence, W.UNKNOWN_TO_CANON_CAP), 2)
         people.characters.append(s)
@@ -217,7 +222,18 @@ def _lookup_tokens(canon: Canon, toks: tuple[str, ...]) -> tuple[list[CanonEntry
                 # candidates, and the story's fandom decides between them.
                 others = [c for c in canon.part.get(" ".join(t.lower().split()), []) if c not in cands]
                 return cands + others, full and not others
+        # "Jim" for James T. Kirk: a diminutive of a name the canon knows.
+        if len(toks) == 1:
+            formal = [c for f in formal_names(toks[0]) for c in canon.part.get(f, [])]
+            if formal:
+                canon.__dict__.setdefault("_by_nickname", set()).add(toks)
+                return formal, False
     return [], False
+
+
+def _by_nickname(canon: Canon, m: Mention) -> bool:
+    """Whether `m` reached the canon only through the table of diminutives."""
+    return m.tokens in canon.__dict__.get("_by_nickname", ())
 
 
 def _pick(cands: list[CanonEntry], strong: set[str], top: str | None) -> CanonEntry | None:
@@ -230,13 +246,14 @@ def _pick(cands: list[CanonEntry], strong: set[str], top: str | None) -> CanonEn
 
 
 def _characters(doc: Document, resolved: list[tuple[Mention, list[CanonEntry], bool]],
-                strong: set[str], top: str | None) -> list[Suggestion]:
+                strong: set[str], top: str | None,
+                nicknamed: Callable[[Mention], bool] = lambda m: False) -> list[Suggestion]:
     count: dict[str, float] = defaultdict(float)
     ev: dict[str, list[str]] = defaultdict(list)
     fandom_of: dict[str, str | None] = {}
     for m, cands, _full in resolved:
         c = _pick(cands, strong, top)
-        if c is None:
+        if c is None or (nicknamed(m) and c.fandom not in strong):
             continue
         fandom_of[c.name] = c.fandom
         weight = W.CANON_ROLE_OR_PLACE if m.role_or_place else W.CANON_MENTION
@@ -298,7 +315,11 @@ def _in_header(doc: Document, m: Mention) -> bool:
 
 def _without_canon(doc: Document, mentions: list[Mention],
                    named: dict[str, tuple[float, list[str]]],
-                   spans: set[tuple[int, int, int]] | None = None) -> People:
+                   spans: set[tuple[int, int, int]] | None = None,
+                   beside_canon: bool = False) -> People:
+    """Characters from the names as written. `beside_canon`: the canon knows none of these
+    names, so a name must at least once be someone (speak, act, be spoken to, be announced
+    as a character) to be offered: "Skyhold" and "Beacon Hills" never do."""
     best = max((s for s, _ in named.values()), default=0.0)
     fandoms = sorted((Suggestion(n, False, _confidence(s, best), ev[:3]) for n, (s, ev) in named.items()),
                      key=lambda s: -s.confidence)
@@ -354,6 +375,8 @@ def _without_canon(doc: Document, mentions: list[Mention],
         if mid == 0 and person == 0 and " " not in name:
             continue  # only ever at sentence starts: an ordinary word
         announced = sum(1 for m in ms if m.paired or _in_header(doc, m))
+        if beside_canon and person == 0 and not announced:
+            continue
         if person == 0 and not announced and name.lower() in fandom_names:
             continue  # "Smash", "Supernatural": the show, not a person
         story = sum(1 for m in ms if doc.kind(m.part) == "story")

@@ -133,6 +133,7 @@ def shown_relationships(doc: Document, central: list[str], who: Callable[[Mentio
     names them."""
     keep = set(central)
     present: dict[tuple[int, int], set[str]] = defaultdict(set)
+    spots: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)  # (offset, person)
     where: dict[tuple[int, int, str], Mention] = {}
     names: dict[tuple[str, ...], str | None] = {}  # a name as written -> its character
     story = {i for i, _t in doc.of_kind("story")}
@@ -142,6 +143,7 @@ def shown_relationships(doc: Document, central: list[str], who: Callable[[Mentio
             if name in keep:
                 j = doc.paragraph_of(m.part, m.start)
                 present[(m.part, j)].add(name)
+                spots[(m.part, j)].append((m.start, name))
                 where.setdefault((m.part, j, name), m)
     romance: dict[tuple[str, str], int] = defaultdict(int)
     shared: dict[tuple[str, str], int] = defaultdict(int)
@@ -156,9 +158,13 @@ def shown_relationships(doc: Document, central: list[str], who: Callable[[Mentio
                 if len(quotes_shared[pair]) < 2:
                     m = where[(pi, j, pair[1])]
                     quotes_shared[pair].append(doc.quote(pi, m.start, m.start + len(m.text)))
-            cue = ROMANCE_CUE_RE.search(para.lower()) if len(here) > 1 else None
-            if cue:
-                for pair in combinations(sorted(here), 2):
+            if len(here) > 1:
+                credited: set[tuple[str, str]] = set()
+                for cue in ROMANCE_CUE_RE.finditer(para.lower()):
+                    pair = _pair_at(doc, pi, at + cue.start(), at + cue.end(), spots[(pi, j)])
+                    if pair is None or pair in credited:
+                        continue
+                    credited.add(pair)  # one scene per paragraph and pair
                     romance[pair] += 1
                     if len(quotes[pair]) < 3:
                         quotes[pair].append(doc.quote(pi, at + cue.start(), at + cue.end()))
@@ -180,6 +186,22 @@ def shown_relationships(doc: Document, central: list[str], who: Callable[[Mentio
             conf = W.FRIENDS_CANON if amp is not None else W.FRIENDS_GUESS
             out.append(Suggestion(name, amp is not None, conf, quotes_shared.get(pair, [])))
     return out
+
+
+def _pair_at(doc: Document, pi: int, start: int, end: int, spots: list[tuple[int, str]]
+             ) -> tuple[str, str] | None:
+    """The two people a romantic cue at text[start:end] is about: the nearest two distinct
+    people in its sentence ("Dean kissed Cas, and Sam looked away" is Dean and Cas), or in
+    its paragraph when the sentence names fewer than two."""
+    s, e = doc.sentence(pi, start, end)
+    for pool in ([p for p in spots if s <= p[0] < e], spots):
+        picked: list[str] = []
+        for _d, name in sorted((abs(off - start), name) for off, name in pool):
+            if name not in picked:
+                picked.append(name)
+            if len(picked) == 2:
+                return (min(picked), max(picked))
+    return None
 
 
 _WISH_RE = re.compile(r"\b(?:would|wish|if only|should have|could have)\b", re.IGNORECASE)

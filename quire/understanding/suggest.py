@@ -19,6 +19,12 @@ def suggest(structure: Structure, canon: Canon | None = None) -> Suggestions:
     strong = {f.name for f in people.fandoms if f.canonical and f.confidence >= 0.5}
 
     def resolve(name: str) -> tuple[str, bool]:
+        # The person the character tagger already took this name for in this story first:
+        # "Dean" in a Supernatural story is Dean Winchester even where another fandom's
+        # Dean has "Dean" as his alias.
+        known = people.resolve.get(name.lower())
+        if known is not None and known in people.canonical_resolved:
+            return known, True
         if canon is not None:
             cands, _full = canon.lookup(name)
             pick = _pick(cands, strong, people.top_fandom) if cands else None
