@@ -109,7 +109,8 @@ def _create_account(form: SignupForm, invitation) -> User | None:
         if data.get("age_statement"):
             # Kept like a policy acceptance: who said so, for which age, and when.
             PolicyAcceptance.objects.create(user=user, document="age", version=str(settings.MIN_AGE))
-        transaction.on_commit(lambda: confirmation.send_confirmation(user))
+    # Sent once the account is saved, as the email-change link is (accounts/services.py).
+    confirmation.send_confirmation(user)
     return user
 
 
