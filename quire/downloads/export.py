@@ -106,7 +106,7 @@ def collect(user: User) -> dict:
         "bookmarks": [
             {
                 "work": _work_ref(b.work_id, titles) if b.work_id else None,
-                "series": {"id": b.series_id, "title": b.series.title} if b.series_id else None,
+                "series": {"id": b.series.pk, "title": b.series.title} if b.series is not None else None,
                 "notes": b.notes,
                 "tags": b.tags,
                 "rec": b.rec,
@@ -131,9 +131,9 @@ def collect(user: User) -> dict:
         "subscriptions": [
             {
                 "work": _work_ref(s.work_id, titles) if s.work_id else None,
-                "author": s.author.username if s.author_id else None,
-                "pseud": s.pseud.name if s.pseud_id else None,
-                "series": {"id": s.series_id, "title": s.series.title} if s.series_id else None,
+                "author": s.author.username if s.author is not None else None,
+                "pseud": s.pseud.name if s.pseud is not None else None,
+                "series": {"id": s.series.pk, "title": s.series.title} if s.series is not None else None,
                 "created_at": _when(s.created_at),
             }
             for s in subscriptions

@@ -15,7 +15,7 @@ from quire.interactions.models import Comment
 from quire.works import orphaning
 from quire.works.models import Series, Work
 from tests.accounts.pages import text
-from tests.factories import make_user, make_work
+from tests.factories import make_work
 
 PASSWORD = "correct-horse-battery"
 
