@@ -23,7 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quire.accounts.models import User
-from quire.interactions.models import Bookmark, Comment, Kudos, Reading, Subscription
+from quire.interactions.models import Bookmark, Comment, Kudos, Notification, Reading, Subscription
+from quire.interactions.models.notifications import EmailState, NotificationKind
 from quire.works.models import Creatorship, Series, Work
 
 from . import book as books
@@ -202,6 +203,12 @@ def build(export_id: int) -> None:
     expires = now + timedelta(days=settings.EXPORT_KEEP_DAYS)
     DataExport.objects.filter(pk=export.pk).update(
         status=FileStatus.READY, content=content, size=len(content), finished_at=now, expires_at=expires
+    )
+    # In the inbox too; this email is the only one sent about it (not in digests).
+    Notification.objects.get_or_create(
+        user=export.user,
+        event_key=f"export:{export.pk}",
+        defaults={"kind": NotificationKind.ACCOUNT, "email_state": EmailState.SKIPPED},
     )
     link = f"{settings.SITE_URL}{reverse('downloads:data_export')}"
     body = render_to_string(

@@ -95,6 +95,11 @@ def test_the_export_is_built_by_the_worker_emailed_and_only_for_its_owner(client
     link = re.search(r"https?://\S+", ready[0].body).group(0)
     assert link.endswith(reverse("downloads:data_export"))
 
+    inbox = text(client.get(reverse("interactions:inbox")))
+    assert "Your data is ready to download" in inbox
+    item_link = re.search(r'href="(/inbox/[^"]+)">Your data is ready', inbox).group(1)
+    assert client.get(item_link)["Location"] == reverse("downloads:data_export")
+
     url = reverse("downloads:data_export_file", args=[item.pk])
     assert url in text(client.get(reverse("downloads:data_export")))
     response = client.get(url)
