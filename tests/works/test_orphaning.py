@@ -36,6 +36,8 @@ def test_orphaning_a_work_keeps_it_for_readers_under_orphan_account(client, auth
     page = _byline(client, work)
     assert "orphan_account" in page and "amara" not in page
     assert "The Orphaned Lantern" in text(client.get(reverse("works:index")))  # still listed, by search
+    # The byline links to orphan_account's page, which lists the work.
+    assert "The Orphaned Lantern" in text(client.get("/users/orphan_account/pseuds/orphan_account/"))
     client.force_login(author)
     assert client.get(reverse("works:edit", args=[work.pk])).status_code == 403
 
