@@ -14,10 +14,16 @@ from . import policies
 EXEMPT_PREFIXES = ("/static/", "/admin/", "/feeds/", "/opds/", "/about/")
 
 
+# Someone who won't accept new terms may still leave with their data: the export
+# and account deletion (reversed by name; they live in apps above this one).
+EXEMPT_NAMES = ("accounts:policies_accept", "accounts:logout", "works:account_delete", "downloads:data_export")
+
+
 def _exempt(path: str) -> bool:
     if path.startswith(EXEMPT_PREFIXES) or path.endswith((".atom", ".xml")):
         return True
-    return path in {reverse("accounts:policies_accept"), reverse("accounts:logout")}
+    exempt = {reverse(name) for name in EXEMPT_NAMES}
+    return path in exempt or path.startswith(reverse("downloads:data_export"))
 
 
 class PolicyAcceptanceMiddleware:

@@ -156,6 +156,9 @@ def test_changed_terms_send_a_signed_in_person_to_accept_them_first(client, sett
     # Logging out and reading the terms stay possible.
     assert client.get(policies.policy_url("terms")).status_code == 200
     assert client.get(reverse("accounts:logout")).status_code == 200
+    # So do leaving with one's data and deleting the account.
+    assert client.get(reverse("downloads:data_export")).status_code == 200
+    assert client.get(reverse("works:account_delete")).status_code == 200
 
     client.post(reverse("accounts:policies_accept"), {"next": reverse("accounts:preferences")})
     assert client.get(reverse("accounts:preferences")).status_code == 302  # not ticked: still asked
