@@ -9,7 +9,6 @@ delete signal like any other deletion.
 """
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from quire.accounts.models import AccountDeletion, Pseud, User
@@ -140,9 +139,12 @@ def run_due_deletions() -> int:
     for deletion in due_deletions().order_by("due_at", "pk"):
         with transaction.atomic():
             # Re-read under lock: logging in cancels, and another worker may be here too.
-            fresh = AccountDeletion.objects.select_for_update().filter(
-                Q(pk=deletion.pk) & Q(due_at__lte=timezone.now())
-            ).first()
+            fresh = (
+                AccountDeletion.objects.select_for_update()
+                .filter(pk=deletion.pk, due_at__lte=timezone.now())
+                .select_related("user")
+                .first()
+            )
             if fresh is None:
                 continue
             finalise_deletion(fresh)
