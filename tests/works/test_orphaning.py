@@ -9,6 +9,7 @@ from django.contrib.auth import SESSION_KEY
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from quire.accounts.models import AccountDeletion, User
 from quire.interactions.models import Comment
@@ -117,6 +118,9 @@ def test_deleting_an_account_orphans_and_deletes_works_as_chosen_after_the_grace
 
     response = _request_deletion(client, keep, drop)
     assert "Your account will be deleted" in text(response)
+    # The worker is asked to finalise it when the grace period ends, not before.
+    task = DBTaskResult.objects.get(task_path__endswith="finalise_due_deletions")
+    assert task.run_after == AccountDeletion.objects.get(user=author).due_at
     assert SESSION_KEY not in client.session  # logged out
     call_command("finalise_deletions")  # too early: nothing happens
     assert User.objects.filter(pk=author.pk).exists()
