@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "quire.accounts.middleware.PolicyAcceptanceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "quire.core.busy.DatabaseBusyMiddleware",
 ]
@@ -160,6 +161,15 @@ LOGIN_REDIRECT_URL = "works:index"
 LOGOUT_REDIRECT_URL = "works:index"
 LOGIN_ATTEMPTS = env_int("QUIRE_LOGIN_ATTEMPTS", 5, minimum=1)
 LOGIN_WINDOW_SECONDS = env_int("QUIRE_LOGIN_WINDOW", 900, minimum=1)
+# Account lifecycle (accounts/policies.py, confirmation.py, lifecycle views).
+TERMS_VERSION = env_str("QUIRE_TERMS_VERSION", "2026-12-01")
+PRIVACY_VERSION = env_str("QUIRE_PRIVACY_VERSION", "2026-12-01")
+MIN_AGE = env_int("QUIRE_MIN_AGE", 0, minimum=0)  # 0: sign-up asks no age statement
+EMAIL_CONFIRM_DAYS = env_int("QUIRE_EMAIL_CONFIRM_DAYS", 3, minimum=1)
+USERNAME_RESERVE_DAYS = env_int("QUIRE_USERNAME_RESERVE_DAYS", 30, minimum=0)
+USERNAME_CHANGE_DAYS = env_int("QUIRE_USERNAME_CHANGE_DAYS", 7, minimum=0)  # one change per this many days
+DELETION_GRACE_DAYS = env_int("QUIRE_DELETION_GRACE_DAYS", 7, minimum=0)
+EXPORT_KEEP_DAYS = env_int("QUIRE_EXPORT_KEEP_DAYS", 7, minimum=1)
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -1,12 +1,17 @@
 """Build test data through the same workflows the views use (quire.works.services)."""
 
+from quire.accounts import policies
 from quire.accounts.models import User
 from quire.works import services
 from quire.works.models import Chapter, Work
 
 
 def make_user(username: str, password: str = "correct-horse-battery", **extra) -> User:
-    return User.objects.create_user(username, f"{username}@example.org", password, **extra)
+    """A user as sign-up leaves them once they confirmed their address: the current
+    terms and privacy policy accepted (else every page would ask them first)."""
+    user = User.objects.create_user(username, f"{username}@example.org", password, **extra)
+    policies.accept_current(user)
+    return user
 
 
 def make_work(

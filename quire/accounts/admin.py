@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import Invitation, InviteRequest, Pseud, User
+from .models import AccountDeletion, Invitation, InviteRequest, PolicyAcceptance, Pseud, User, UsernameChange
 
 
 class PseudInline(admin.TabularInline):
@@ -15,7 +15,7 @@ class PseudInline(admin.TabularInline):
 class UserAdmin(DjangoUserAdmin):
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        ("Archive", {"fields": ("bio", "is_moderator", "is_archivist")}),
+        ("Archive", {"fields": ("bio", "is_moderator", "is_archivist", "email_confirmed_at")}),
         ("Reading preferences", {"fields": ("show_adult", "view_full_work", "hide_creator_style")}),
     )
     add_fieldsets = (
@@ -64,3 +64,25 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email", "token", "used_by__username"]
     list_select_related = ["created_by", "used_by"]
     raw_id_fields = ["created_by", "used_by"]
+
+
+@admin.register(PolicyAcceptance)
+class PolicyAcceptanceAdmin(admin.ModelAdmin):
+    """Who accepted which version of the terms and privacy policy: a record, not for editing."""
+
+    list_display = ["user", "document", "version", "accepted_at"]
+    list_filter = ["document", "version"]
+    search_fields = ["user__username"]
+    readonly_fields = ["user", "document", "version", "accepted_at"]
+
+
+@admin.register(UsernameChange)
+class UsernameChangeAdmin(admin.ModelAdmin):
+    list_display = ["old_username", "user", "changed_at", "reserved_until"]
+    search_fields = ["old_username", "user__username"]
+
+
+@admin.register(AccountDeletion)
+class AccountDeletionAdmin(admin.ModelAdmin):
+    list_display = ["user", "requested_at", "due_at"]
+    readonly_fields = ["user", "requested_at", "choices"]

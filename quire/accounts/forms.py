@@ -1,11 +1,13 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils.html import format_html
 
-from . import names, ratelimit
+from . import lifecycle, names, policies, ratelimit
 from .models import InviteRequest, Pseud, User
 
 EMAIL_TAKEN = (
@@ -45,17 +47,33 @@ class SignupForm(forms.Form):
         help_text="The same password, to catch typing mistakes.",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Settings are read per form, never at import time.
+        versions = policies.current_policy_versions()
+        if versions:
+            links = [
+                format_html('<a href="{}">{}</a>', policies.policy_url(doc), policies.policy_title(doc))
+                for doc in versions
+            ]
+            self.fields["accept_policies"] = forms.BooleanField(
+                label=format_html(
+                    "I have read and accept the {}", format_html(" and ".join(["{}"] * len(links)), *links)
+                ),
+                error_messages={"required": "To create an account, please read and accept these."},
+            )
+        if settings.MIN_AGE:
+            self.fields["age_statement"] = forms.BooleanField(
+                label=f"I am at least {settings.MIN_AGE} years old",
+                error_messages={"required": f"This archive is for people aged {settings.MIN_AGE} and over."},
+            )
+
     def clean_username(self):
         # Compare the name as it will be stored (NFKC: fullwidth ａlice is alice).
         username = names.normalise(self.cleaned_data["username"])
-        if User.objects.filter(username__iexact=username).exists():
-            raise ValidationError("That username is taken. Please choose another.", code="taken")
-        if User.objects.filter(username_skeleton=names.skeleton(username)).exists():
-            raise ValidationError(
-                "That username is too similar to an existing name: it could be mistaken for it. "
-                "Please choose another.",
-                code="similar",
-            )
+        problem = lifecycle.name_unavailable(username)
+        if problem:
+            raise ValidationError(problem, code="taken")
         return username
 
     def clean_email(self):
@@ -136,6 +154,40 @@ pseud_name_validator = RegexValidator(
     r"^[\w .@+\-]*\w[\w .@+\-]*$",
     "Use letters, digits, spaces and _ - . @ + only, with at least one letter or digit.",
 )
+
+
+class UsernameChangeForm(forms.Form):
+    username = forms.CharField(
+        label="New username",
+        max_length=40,
+        validators=[UnicodeUsernameValidator()],
+        help_text="Up to 40 characters: letters, digits and @ . + - _ only.",
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    password = forms.CharField(
+        label="Current password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_username(self):
+        username = names.normalise(self.cleaned_data["username"])
+        if username == self.user.username:
+            raise ValidationError("That is already your username.", code="same")
+        problem = lifecycle.name_unavailable(username, exclude_user=self.user)
+        if problem:
+            raise ValidationError(problem, code="taken")
+        return username
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError("That is not your current password.", code="wrong_password")
+        return password
 
 
 class PseudForm(forms.ModelForm):

@@ -13,6 +13,9 @@ class QuireUserManager(UserManager["User"]):
     def create_user(self, username, email=None, password=None, **extra_fields):
         # Every account starts with a default pseud named after it: works are
         # credited to pseuds, so a user without one could not post.
+        # Accounts the archive makes itself (createsuperuser, the demo, imports) have
+        # an address someone vouched for; sign-up passes None and asks the person.
+        extra_fields.setdefault("email_confirmed_at", timezone.now())
         with transaction.atomic():
             user = super().create_user(username, email, password, **extra_fields)
             Pseud.objects.create(user=user, name=username, is_default=True)
@@ -23,6 +26,7 @@ class QuireUserManager(UserManager["User"]):
         return self.get(username__iexact=username)
 
     def create_superuser(self, username, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("email_confirmed_at", timezone.now())
         with transaction.atomic():
             user = super().create_superuser(username, email, password, **extra_fields)
             Pseud.objects.create(user=user, name=username, is_default=True)
@@ -50,6 +54,9 @@ class User(AbstractUser):
     # Look-alike names share a skeleton (see accounts/names.py); kept here, indexed,
     # so sign-up checks a new name against every existing one in one query.
     username_skeleton = models.CharField(max_length=600, db_index=True, editable=False, default="")
+    # None until the person clicks the link sent at sign-up: until then they read
+    # but can't post or comment (see accounts/confirmation.py).
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
 
     objects = QuireUserManager()
 
@@ -75,6 +82,10 @@ class User(AbstractUser):
     @property
     def can_moderate(self) -> bool:
         return self.is_moderator or self.is_superuser
+
+    @property
+    def email_confirmed(self) -> bool:
+        return self.email_confirmed_at is not None
 
 
 class Pseud(models.Model):
@@ -136,3 +147,53 @@ class Invitation(models.Model):
     @property
     def is_used(self) -> bool:
         return self.used_at is not None
+
+
+class PolicyAcceptance(models.Model):
+    """A person agreed to one version of a site document (terms, privacy). Kept, not
+    overwritten, so the archive can show who agreed to what and when."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="policy_acceptances")
+    document = models.CharField(max_length=20)
+    version = models.CharField(max_length=40)
+    accepted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "document", "version"], name="unique_policy_acceptance")
+        ]
+
+    def __str__(self):
+        return f"{self.user} accepted {self.document} {self.version}"
+
+
+class UsernameChange(models.Model):
+    """An old username: its profile address redirects to the account's current one,
+    and nobody else may take it until `reserved_until`."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="username_changes")
+    old_username = models.CharField(max_length=150)
+    old_skeleton = models.CharField(max_length=600, db_index=True, default="")
+    changed_at = models.DateTimeField(default=timezone.now)
+    reserved_until = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        indexes = [models.Index(Lower("old_username"), name="username_change_old_ci")]
+
+    def __str__(self):
+        return f"{self.old_username} → {self.user}"
+
+
+class AccountDeletion(models.Model):
+    """A request to delete an account, carried out when the grace period ends unless
+    the person logs in again first. `choices` maps each work id (as a string) to
+    "orphan" or "delete"; works not named are orphaned, the safer default."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="pending_deletion")
+    requested_at = models.DateTimeField(default=timezone.now)
+    due_at = models.DateTimeField(db_index=True)
+    choices = models.JSONField(default=dict)
+
+    def __str__(self):
+        return f"Deletion of {self.user} due {self.due_at:%Y-%m-%d}"

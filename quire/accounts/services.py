@@ -107,7 +107,9 @@ def confirm_email_change(token: str) -> User:
         if User.objects.filter(email__iexact=data["new"]).exclude(pk=user.pk).exists():
             raise EmailChangeError("Another account now uses that email address, so it can't be yours too.")
         user.email = data["new"]
-        user.save(update_fields=["email"])
+        # Clicking the link proves the new address, as the sign-up link does.
+        user.email_confirmed_at = user.email_confirmed_at or timezone.now()
+        user.save(update_fields=["email", "email_confirmed_at"])
     _mail(
         "Your email address was changed",
         "accounts/email/email_changed_notice.txt",

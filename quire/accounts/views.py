@@ -20,10 +20,17 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from quire.lib.redirects import safe_next
 
-from . import services
+from . import confirmation, lifecycle, policies, services
 from .forms import LoginForm, SignupForm, posted_data
-from .models import Invitation, User
+from .models import Invitation, PolicyAcceptance, User
 from .views_invitations import invitations, invite_request  # noqa: F401  (named in urls.py)
+from .views_lifecycle import (  # noqa: F401
+    confirm_email,
+    confirm_needed,
+    policies_accept,
+    policy,
+    username_change,
+)
 from .views_profile import profile, pseud_detail  # noqa: F401
 from .views_settings import (  # noqa: F401
     email_change,
@@ -68,9 +75,11 @@ def signup(request):
             if user is not None:
                 auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 messages.success(
-                    request, f"Welcome to {settings.SITE_NAME}, {user.username}! Your account is ready."
+                    request,
+                    f"Welcome to {settings.SITE_NAME}, {user.username}! We've sent a link to {user.email}: "
+                    "open it to confirm your address, and then you can post and comment.",
                 )
-                return redirect(safe_next(request, user.get_absolute_url()))
+                return redirect(safe_next(request, reverse("accounts:confirm_needed")))
             form.add_error(None, "This invitation was used by someone else a moment ago.")
     else:
         form = SignupForm(initial={"email": invitation.email if invitation else ""})
@@ -89,10 +98,19 @@ def _create_account(form: SignupForm, invitation) -> User | None:
     """The new user, or None when the invitation was taken between checks."""
     data = form.cleaned_data
     with transaction.atomic():
-        user = User.objects.create_user(data["username"], data["email"], data["password1"])
+        user = User.objects.create_user(
+            data["username"], data["email"], data["password1"], email_confirmed_at=None
+        )
         if invitation is not None and not services.use_invitation(invitation.token, user):
             transaction.set_rollback(True)
             return None
+        if data.get("accept_policies"):
+            policies.accept_current(user)
+        if data.get("age_statement"):
+            # Kept like a policy acceptance: who said so, for which age, and when.
+            PolicyAcceptance.objects.create(user=user, document="age", version=str(settings.MIN_AGE))
+    # Sent once the account is saved, as the email-change link is (accounts/services.py).
+    confirmation.send_confirmation(user)
     return user
 
 
@@ -104,6 +122,10 @@ def login(request):
         form = LoginForm(request, data=request.POST)
         if form.is_valid():
             auth_login(request, form.get_user())
+            if lifecycle.cancel_deletion(form.get_user()):
+                messages.success(
+                    request, "Welcome back. Your account will not be deleted: you logged in before it was."
+                )
             return redirect(safe_next(request, settings.LOGIN_REDIRECT_URL))
     else:
         form = LoginForm(request)

@@ -5,10 +5,12 @@ rule and keeps anonymous works off the lists of anyone but the creator and moder
 """
 
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 
 from quire.works.models import Creatorship, Series, Work
 
+from . import lifecycle
 from .models import Pseud, User
 
 PER_PAGE = 20
@@ -23,8 +25,22 @@ def _listed_works(request, profile_user):
     return works
 
 
+def _user_or_renamed(username: str):
+    """The active account named `username`, or a permanent redirect when the name
+    is one an account gave up (old links keep working)."""
+    user = User.objects.filter(username__iexact=username, is_active=True).first()
+    if user is not None:
+        return user, None
+    renamed = lifecycle.renamed_user(username)
+    if renamed is None:
+        raise Http404("No such user.")
+    return None, renamed
+
+
 def profile(request, username):
-    profile_user = get_object_or_404(User, username__iexact=username, is_active=True)
+    profile_user, renamed = _user_or_renamed(username)
+    if renamed is not None:
+        return redirect(renamed.get_absolute_url(), permanent=True)
     works = _listed_works(request, profile_user).for_listing().order_by("-updated_at", "-pk")
     page = Paginator(works, PER_PAGE).get_page(request.GET.get("page"))
     series = Series.objects.filter(creators__user=profile_user).distinct().order_by("-updated_at")
@@ -45,7 +61,10 @@ def profile(request, username):
 
 
 def pseud_detail(request, username, pseud):
-    profile_user = get_object_or_404(User, username__iexact=username, is_active=True)
+    profile_user, renamed = _user_or_renamed(username)
+    if renamed is not None:
+        target = renamed.pseuds.filter(name__iexact=pseud).first() or renamed.default_pseud
+        return redirect(target.get_absolute_url(), permanent=True)
     pseud = get_object_or_404(Pseud, user=profile_user, name__iexact=pseud)
     # by_user already drops anonymous works for other readers; narrowing to this
     # pseud's accepted credits must not bring them back, so it only filters further.

@@ -113,12 +113,9 @@ class Book:
         return [w.work.pk for w in self.works]
 
 
-def _published_chapters():
-    return Prefetch(
-        "chapters",
-        queryset=Chapter.objects.filter(state=ChapterState.PUBLISHED).order_by("position"),
-        to_attr="published_chapters",
-    )
+def _published_chapters(include_drafts: bool = False):
+    chapters = Chapter.objects.all() if include_drafts else Chapter.objects.filter(state=ChapterState.PUBLISHED)
+    return Prefetch("chapters", queryset=chapters.order_by("position"), to_attr="published_chapters")
 
 
 def _date(value: datetime | None) -> str:
@@ -180,8 +177,10 @@ def _stem(title: str, pk: int) -> str:
     return (slugify(title)[:60].strip("-") or "work") + f"-{pk}"
 
 
-def work_book(work: Work) -> Book:
-    work = Work.objects.filter(pk=work.pk).for_listing().prefetch_related(_published_chapters()).get()
+def work_book(work: Work, include_drafts: bool = False) -> Book:
+    """The book of a work's published chapters; `include_drafts` adds draft and
+    scheduled ones (a creator's own copy, for the data export)."""
+    work = Work.objects.filter(pk=work.pk).for_listing().prefetch_related(_published_chapters(include_drafts)).get()
     part = _book_work(work)
     series_title, position = part.series[0] if part.series else ("", None)
     return Book(

@@ -129,3 +129,31 @@ class AppPassword(models.Model):
         """A new app password; the token is returned once and never stored."""
         token = "-".join(secrets.token_hex(2) + secrets.token_hex(2) for _ in range(4))
         return cls.objects.create(user=user, name=name, digest=_digest(token)), token
+
+
+class DataExport(models.Model):
+    """A person's "download my data" zip, built by the worker. Only its owner may
+    fetch it, and it is deleted once `expires_at` passes."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports")
+    status = models.CharField(max_length=10, choices=FileStatus.choices, default=FileStatus.PENDING)
+    content = models.BinaryField(blank=True, default=b"")
+    size = models.PositiveBigIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Data export for {self.user_id} ({self.status})"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == FileStatus.READY
+
+    @property
+    def filename(self) -> str:
+        return f"quire-data-{self.created_at:%Y-%m-%d}-{self.pk}.zip"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import compat, feeds, opds, views, views_apppasswords
+from . import compat, feeds, opds, views, views_apppasswords, views_export
 
 app_name = "downloads"
 
@@ -26,6 +26,10 @@ urlpatterns = [
     # App passwords for catalog apps
     path("settings/app-passwords/", views_apppasswords.app_passwords, name="app_passwords"),
     path("settings/app-passwords/<int:pk>/revoke/", views_apppasswords.revoke, name="app_password_revoke"),
+    # "Download my data"
+    path("settings/data/", views_export.data_export, name="data_export"),
+    path("settings/data/new/", views_export.data_export_start, name="data_export_start"),
+    path("settings/data/<int:pk>/download/", views_export.data_export_file, name="data_export_file"),
     # eFiction pages for FanFicFare (see compat.py)
     path("viewstory.php", compat.viewstory, name="efiction_story"),
     path("viewuser.php", compat.viewuser, name="efiction_user"),

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from quire.accounts.confirmation import confirmed_email_required
 from quire.works.services import post_work
 
 from .models import ImportBatch, ImportItem, ItemStatus
@@ -49,6 +50,7 @@ class ImportForm(forms.Form):
 
 
 @login_required
+@confirmed_email_required
 def new(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -102,6 +104,7 @@ def resolve(request, pk, choice):
 
 @login_required
 @require_POST
+@confirmed_email_required
 def post_all(request, pk):
     b = _own_batch(request, pk)
     posted, waiting = 0, 0

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
+from quire.accounts.confirmation import confirmed_email_required
 from quire.tags.canon import canon_from_database
 from quire.understanding import AnalyzeError, load, suggest
 from quire.works.importing import ImportProblem, check_structure, create_draft, find_existing
@@ -43,6 +44,7 @@ class FromTextForm(forms.Form):
 
 
 @login_required
+@confirmed_email_required
 def work_from_text(request):
     form = FromTextForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

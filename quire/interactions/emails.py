@@ -50,6 +50,9 @@ def describe(n: Notification, viewer=None) -> dict:
             "path": n.chapter.get_absolute_url(),
             "excerpt": work.summary_html,
         }
+    if n.kind == NotificationKind.ACCOUNT and n.event_key.startswith("export:"):
+        # Reversed by name: the export pages belong to downloads, above this app.
+        return {"headline": "Your data is ready to download", "path": reverse("downloads:data_export"), "excerpt": ""}
     if n.kind == NotificationKind.SERIES and n.series_id:
         return {
             "headline": f"New work in the series {n.series.title}: {title}",

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from quire.accounts.confirmation import confirmed_email_required
 from quire.lib.redirects import safe_next
 from quire.works.access import work_for_interacting
 
@@ -37,6 +38,7 @@ def kudos(request, pk):
 
 
 @require_POST
+@confirmed_email_required
 def comment_new(request, pk):
     work = work_for_interacting(request.user, pk)
     signed_in = request.user.is_authenticated

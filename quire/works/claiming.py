@@ -215,7 +215,9 @@ def orphan_account():
     User = get_user_model()
     user = User.objects.filter(username=ORPHAN_ACCOUNT).first()
     if user is None:
-        user = User(username=ORPHAN_ACCOUNT, email=f"{ORPHAN_ACCOUNT}@placeholder.invalid", is_active=False)
+        # Active so its profile lists the orphaned works (bylines link there); the
+        # unusable password and undeliverable address mean nobody can log in as it.
+        user = User(username=ORPHAN_ACCOUNT, email=f"{ORPHAN_ACCOUNT}@placeholder.invalid")
         user.set_unusable_password()
         user.save()
     return user

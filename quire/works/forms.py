@@ -300,6 +300,11 @@ class ChapterForm(forms.ModelForm):
             "notes_end": "Chapter end notes",
             "text": "Chapter text",
         }
+        help_texts = {
+            # Not the model's "The author's source", which says nothing to a person posting.
+            "text": "The story itself. Type or paste it here; the text format above says how it is read "
+            "(plain text keeps your paragraphs). You can edit it after posting.",
+        }
         widgets = {
             "notes_begin": forms.Textarea(attrs={"rows": 4}),
             "notes_end": forms.Textarea(attrs={"rows": 4}),

@@ -18,3 +18,11 @@ def send_claim_invitation(archived_id: int, to: str) -> None:
     archived = ArchivedCreator.objects.filter(pk=archived_id).select_related("pseud", "archivist").first()
     if archived is not None and not archived.is_settled:
         send_claim_email(archived, to)
+
+
+@task()
+def finalise_due_deletions() -> int:
+    """Delete the accounts whose grace period is over (never any earlier)."""
+    from .orphaning import run_due_deletions
+
+    return run_due_deletions()

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views_claiming as claiming
+from . import views_orphaning as orphaning
 from . import views_posting as posting
 from . import views_reading as reading
 
@@ -25,6 +26,11 @@ urlpatterns = [
     path("creatorships/", posting.creatorships, name="creatorships"),
     path("series/new/", posting.series_new, name="series_new"),
     path("series/<int:pk>/edit/", posting.series_edit, name="series_edit"),
+    # Orphaning, and deleting an account (which decides what happens to works)
+    path("works/<int:pk>/orphan/", orphaning.orphan_work, name="orphan_work"),
+    path("series/<int:pk>/orphan/", orphaning.orphan_series, name="orphan_series"),
+    path("settings/pseuds/<int:pk>/orphan/", orphaning.orphan_pseud, name="orphan_pseud"),
+    path("settings/delete-account/", orphaning.account_delete, name="account_delete"),
     # Works an archivist imported for their creators
     path("claim/<str:token>/", claiming.claim_page, name="claim"),
     path("claims/", claiming.claims, name="claims"),

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from quire.accounts.confirmation import confirmed_email_required
 from quire.lib import text as textlib
 
 from . import services, suggestions
@@ -73,6 +74,7 @@ def _series_args(form: WorkForm) -> dict:
 
 # --- works ---------------------------------------------------------------------------
 @login_required
+@confirmed_email_required
 def work_new(request):
     preview = None
     if request.method == "POST":
@@ -171,6 +173,7 @@ def work_edit(request, pk):
 
 @login_required
 @require_POST
+@confirmed_email_required
 def work_post(request, pk):
     work = work_for_editing(request.user, pk)
     missing = work.missing_for_posting()
@@ -244,6 +247,7 @@ def _chapter_page(request, work: Work, form: ChapterForm, chapter: Chapter | Non
 
 
 @login_required
+@confirmed_email_required
 def chapter_new(request, pk):
     work = work_for_editing(request.user, pk)
     if request.method == "POST":

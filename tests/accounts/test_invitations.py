@@ -31,6 +31,7 @@ def _signup_data(username, email):
         "email": email,
         "password1": "lantern-orchard-77",
         "password2": "lantern-orchard-77",
+        "accept_policies": "on",
     }
 
 

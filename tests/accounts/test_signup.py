@@ -13,6 +13,7 @@ GOOD = {
     "email": "ember@example.org",
     "password1": "lantern-orchard-77",
     "password2": "lantern-orchard-77",
+    "accept_policies": "on",
 }
 
 
@@ -39,7 +40,7 @@ def test_signup_creates_account_with_default_pseud_and_logs_in(client):
     assert user.check_password("lantern-orchard-77")
     assert user.default_pseud.name == "ember"
     assert response.context["user"] == user
-    assert "Your account is ready" in text(response)
+    assert "We've sent a link to ember@example.org" in text(response)
 
 
 @pytest.mark.django_db

@@ -4,8 +4,11 @@ tomorrow), logs out, and reads what a guest can see: three chapters of four."""
 import re
 from datetime import timedelta
 
+from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
+
+from .helpers import confirmation_path
 
 TITLE = "The Copperwick Almanac"
 SUMMARY = "A clockmaker's apprentice keeps a diary of every clock that stops in Copperwick."
@@ -31,9 +34,13 @@ def _sign_up(page, username):
     page.get_by_label("Email").fill(f"{username}@example.org")
     page.get_by_label("Password", exact=True).fill("lantern-tide-8841")
     page.get_by_label("Password again").fill("lantern-tide-8841")
+    page.get_by_label("I have read and accept").check()
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("status")).to_contain_text(f"Welcome to Quire, {username}!")
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    # Posting waits until the address is confirmed: follow the link the email carries.
+    page.goto(confirmation_path(mail.outbox[-1]))
+    expect(page.get_by_role("status")).to_contain_text("is confirmed")
 
 
 def _add_chapter(page, text, title, *, schedule_for=None):

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from quire.accounts import policies
 from quire.accounts.models import User
 from quire.works import claiming
 from quire.works.models import ArchivedCreator, Work
@@ -123,6 +124,7 @@ def test_author_finds_works_archived_under_their_email_and_gets_the_link(
     archived, client, django_capture_on_commit_callbacks
 ):
     wren = User.objects.create_user("wren", "Wren@Example.net", "pw-long-enough-1")
+    policies.accept_current(wren)
     stranger = make_user("stranger")
     client.force_login(stranger)
     assert "No archived works carry your email" in client.get("/claims/").content.decode()

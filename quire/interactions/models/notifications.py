@@ -91,6 +91,8 @@ class NotificationKind(models.TextChoices):
     CHAPTER = "chapter", "New chapter"
     WORK = "work", "New work"
     SERIES = "series", "New work in a series"
+    # About the person's own account (their data export is ready); `event_key` says which.
+    ACCOUNT = "account", "About your account"
 
 
 class EmailState(models.TextChoices):

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from quire.accounts import policies
 from quire.accounts.models import Pseud, User
 from quire.core import demo
 from quire.tags.canon import CanonRow, import_canon
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         users = {}
         for username, bio, pseuds in demo.USERS:
             user = User.objects.create_user(username, f"{username}@demo.invalid", demo.DEMO_PASSWORD, bio=bio)
+            policies.accept_current(user)  # the demo users start ready to use, not at the terms prompt
             for name in pseuds:
                 if name.lower() != username.lower():
                     Pseud.objects.create(user=user, name=name)
