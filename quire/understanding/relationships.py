@@ -121,7 +121,8 @@ def _record(doc: Document, pi: int, m: re.Match[str], names: list[str], sym: str
 ROMANCE_CUE_RE = re.compile(
     r"\b(?:kiss(?:ed|es|ing)?|fell in love|in love with|love you|mak(?:e|es|ing) out|made out|"
     r"cuddl\w*|snuggl\w*|caress\w*|nuzzl\w*|first date|on a date|hand in hand|"
-    r"held (?:his|her|their) hand|holding hands|slept together|making love|made love)\b")
+    r"(?:held|holding|hold|took|taking|squeezed|squeezing) (?:his|her|their|[a-z'’-]+['’]s) hand|"
+    r"holding hands|slept together|making love|made love)\b")
 _WORD_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’]{3,}(?![\w'’-])")
 
 
