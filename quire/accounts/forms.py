@@ -174,8 +174,13 @@ class ProfileForm(forms.ModelForm):
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["show_adult", "view_full_work", "hide_creator_style"]
+        fields = [
+            "show_adult", "view_full_work", "hide_creator_style", "hide_spoilers", "skin", "text_size", "line_width",
+        ]  # fmt: skip
         help_texts = {
+            "hide_spoilers": "Fold away archive warnings and additional tags on works and in lists; "
+            "one click shows them.",
+            "skin": "Dark and high-contrast skins change every page of the site.",
             "show_adult": "Open Mature and Explicit works without the warning page first.",
             "view_full_work": "Show all chapters on one page instead of one chapter at a time.",
             "hide_creator_style": "Show works in the archive's style, ignoring creators' own formatting.",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_appearance
 
 app_name = "accounts"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("settings/email/", views.email_change, name="email_change"),
     path("settings/email/confirm/<str:token>/", views.email_confirm, name="email_confirm"),
     path("settings/preferences/", views.preferences, name="preferences"),
+    path("settings/appearance/", views_appearance.appearance, name="appearance"),
     path("settings/profile/", views.profile_edit, name="profile_edit"),
     path("settings/pseuds/", views.pseuds, name="pseuds"),
     path("settings/pseuds/new/", views.pseud_new, name="pseud_new"),
