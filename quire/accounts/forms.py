@@ -186,6 +186,21 @@ class PreferencesForm(forms.ModelForm):
             "hide_creator_style": "Show works in the archive's style, ignoring creators' own formatting.",
         }
 
+    LOOK_FIELDS = ("skin", "text_size", "line_width")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A form posted without them (an older page, a script) keeps what is saved.
+        for name in self.LOOK_FIELDS:
+            self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.LOOK_FIELDS:
+            if not cleaned.get(name):
+                cleaned[name] = getattr(self.instance, name)
+        return cleaned
+
 
 class InviteRequestForm(forms.Form):
     email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))

@@ -5,8 +5,8 @@ top of the apps, so it may import any of them."""
 
 from django.http import HttpResponseServerError
 from django.shortcuts import redirect, render
-from django.templatetags.static import static
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.csrf import requires_csrf_token
 
 from quire.search.backends import search
