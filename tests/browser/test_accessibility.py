@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from quire.accounts.appearance import COOKIE, Look
+from quire.accounts.models import User
 from quire.works.models import Work
 from tests.browser.helpers import log_in
 from tests.browser.site_pages import build_site
@@ -43,15 +45,22 @@ def violations(page, source: str) -> list[dict]:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_main_pages_have_no_serious_accessibility_problems(browser, live_server, scheme):
+@pytest.mark.parametrize("skin", ["light", "dark", "contrast"])
+def test_the_main_pages_have_no_serious_accessibility_problems(browser, live_server, skin):
+    """Light and dark as the device asks for them (the default skin follows it); high
+    contrast as a reader chooses it, on the account and in a guest's cookie."""
     pages = build_site("phoebe")
+    if skin == "contrast":
+        User.objects.filter(username="phoebe").update(skin="contrast")
     source = axe_source()
     found = {}
     for signed_in in (True, False):
         context = browser.new_context(
-            base_url=live_server.url, viewport={"width": 1100, "height": 900}, color_scheme=scheme
-        )
+            base_url=live_server.url, viewport={"width": 1100, "height": 900},
+            color_scheme="dark" if skin == "dark" else "light",
+        )  # fmt: skip
+        if skin == "contrast":
+            context.add_cookies([{"name": COOKIE, "value": Look(skin="contrast").cookie_value(), "url": live_server.url}])
         page = context.new_page()
         page.set_default_timeout(10_000)
         try:
@@ -59,6 +68,7 @@ def test_the_main_pages_have_no_serious_accessibility_problems(browser, live_ser
                 log_in(page, "phoebe")
             for site_page in (p for p in pages if p.signed_in == signed_in):
                 page.goto(site_page.path)
+                assert page.locator("html").get_attribute("data-skin") == ("auto" if skin != "contrast" else skin)
                 if problems := violations(page, source):
                     found[site_page.name] = problems
         finally:
