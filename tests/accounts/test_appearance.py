@@ -18,6 +18,10 @@ def html_attributes(response) -> dict:
     return dict(re.findall(r'data-([\w-]+)="([^"]*)"', tag))
 
 
+def body_classes(response) -> list[str]:
+    return re.search(r'<body class="([^"]*)"', text(response)).group(1).split()
+
+
 @pytest.mark.django_db
 def test_a_guest_keeps_their_choice_in_a_cookie_and_every_page_uses_it(client):
     assert html_attributes(client.get("/"))["skin"] == "auto"
@@ -37,7 +41,9 @@ def test_a_signed_in_reader_keeps_their_choice_on_the_account(client, reader):
     reader.refresh_from_db()
     assert (reader.skin, reader.text_size, reader.line_width, reader.hide_spoilers) == ("dark", "large", "wide", True)
     assert COOKIE not in response.cookies
-    assert 'class=" hide-spoilers"' in text(client.get("/")) or "hide-spoilers" in text(client.get("/"))
+    assert "hide-spoilers" in body_classes(client.get("/"))
+    client.logout()
+    assert "hide-spoilers" not in body_classes(client.get("/"))
 
 
 @pytest.mark.django_db
