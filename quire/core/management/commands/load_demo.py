@@ -30,7 +30,9 @@ class Command(BaseCommand):
                          for n, (kind, name, fandom, aliases) in enumerate(rows, start=1))
             users = self._users()
             series = {}
-            specs = [*demo.WORKS, *library]
+            # The generated library first: the handwritten works, posted last, open the
+            # newest-first listings and the home page.
+            specs = [*library, *demo.WORKS]
             for n, spec in enumerate(specs, start=1):
                 self._work(spec, users, series, draft=False)
                 if n % 20 == 0 or n == len(specs):
