@@ -226,12 +226,32 @@ class ProfileForm(forms.ModelForm):
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["show_adult", "view_full_work", "hide_creator_style"]
+        fields = [
+            "show_adult", "view_full_work", "hide_creator_style", "hide_spoilers", "skin", "text_size", "line_width",
+        ]  # fmt: skip
         help_texts = {
+            "hide_spoilers": "Fold away archive warnings and additional tags on works and in lists; "
+            "one click shows them.",
+            "skin": "Dark and high-contrast skins change every page of the site.",
             "show_adult": "Open Mature and Explicit works without the warning page first.",
             "view_full_work": "Show all chapters on one page instead of one chapter at a time.",
             "hide_creator_style": "Show works in the archive's style, ignoring creators' own formatting.",
         }
+
+    LOOK_FIELDS = ("skin", "text_size", "line_width")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A form posted without them (an older page, a script) keeps what is saved.
+        for name in self.LOOK_FIELDS:
+            self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.LOOK_FIELDS:
+            if not cleaned.get(name):
+                cleaned[name] = getattr(self.instance, name)
+        return cleaned
 
 
 class InviteRequestForm(forms.Form):

@@ -50,6 +50,19 @@ class User(AbstractUser):
     show_adult = models.BooleanField("Show adult content without a warning", default=False)
     view_full_work = models.BooleanField("Show the entire work by default", default=False)
     hide_creator_style = models.BooleanField("Hide creators' styles", default=False)
+    # How the site looks to this reader (guests keep the same choices in a cookie: see
+    # accounts/appearance.py). "auto" follows the device's light or dark setting.
+    skin = models.CharField("Skin", max_length=10, default="auto", choices=[
+        ("auto", "Follow my device (light or dark)"), ("light", "Light"), ("dark", "Dark"),
+        ("contrast", "High contrast"),
+    ])  # fmt: skip
+    text_size = models.CharField("Text size", max_length=10, default="medium", choices=[
+        ("small", "Small"), ("medium", "Medium"), ("large", "Large"), ("larger", "Larger"),
+    ])  # fmt: skip
+    line_width = models.CharField("Line width", max_length=10, default="medium", choices=[
+        ("narrow", "Narrow"), ("medium", "Medium"), ("wide", "Wide"),
+    ])  # fmt: skip
+    hide_spoilers = models.BooleanField("Hide warnings and additional tags", default=False)
 
     # Look-alike names share a skeleton (see accounts/names.py); kept here, indexed,
     # so sign-up checks a new name against every existing one in one query.

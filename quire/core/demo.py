@@ -1,12 +1,19 @@
 """Demo content: a small living archive written for Quire by its developers.
 
-Two public-domain fandoms and one invented one, several users, a series, a
-restricted work, a Mature work behind the adult-content warning, a draft and a
-chapter scheduled for tomorrow, so every part of the reading pages has
-something to show.
+Two public-domain fandoms and one invented one written by hand, several users, a
+series, a restricted work, a Mature work behind the adult-content warning, a draft
+and a chapter scheduled for tomorrow, so every part of the reading pages has
+something to show; then a library of generated works across nine more fandoms
+(demo_library.py) so listings, filters and paging have something to show too.
 """
 
 DEMO_PASSWORD = "quire-demo-2026"  # noqa: S105 - printed by load_demo and in the README on purpose
+
+# Staff accounts: (username, bio, flag on User). Same password as everyone.
+STAFF = [
+    ("warden", "Keeps the archive tidy: reports, hidden works, the audit log.", "is_moderator"),
+    ("sorter", "Wrangles tags: synonyms, parents, metatags.", "is_wrangler"),
+]
 
 USERS = [
     ("marigold", "Writes mysteries in borrowed rooms.", ["Marigold", "Inkwell Marigold"]),
@@ -191,43 +198,65 @@ DRAFT = {
     "chapters": [(None, "The lighthouse had not been lit in forty years, and then one night it was.")],
 }
 
-# The demo archive's canon: its own fandoms with the characters and relationships fans
-# tag, and the names they are called by, so Post from text can link "Holmes", "Lizzy" or
-# "Mr. Darcy" to the canonical tag. Rows: (type, name, fandom, aliases separated by "|").
-CANON = [
-    ("fandom", SHERLOCK, "", "Sherlock Holmes (Arthur Conan Doyle)|ACD Holmes"),
-    ("character", "Sherlock Holmes", SHERLOCK, "Holmes|Mr. Holmes"),
-    ("character", "John Watson", SHERLOCK, "Dr. Watson|Watson"),
-    ("character", "Mrs. Hudson", SHERLOCK, "Martha Hudson|Hudson"),
-    ("character", "Mycroft Holmes", SHERLOCK, "Mycroft"),
-    ("character", "Inspector Lestrade", SHERLOCK, "Lestrade|G. Lestrade"),
-    ("character", "Irene Adler", SHERLOCK, "The Woman"),
-    ("character", "James Moriarty", SHERLOCK, "Professor Moriarty|Moriarty"),
-    ("character", "Mary Morstan", SHERLOCK, ""),
-    ("relationship", "Sherlock Holmes & John Watson", SHERLOCK, "Holmes & Watson"),
-    ("relationship", "John Watson/Sherlock Holmes", SHERLOCK, "Johnlock|Holmes/Watson"),
-    ("relationship", "John Watson/Mary Morstan", SHERLOCK, ""),
-    ("fandom", AUSTEN, "", "Pride and Prejudice|Pride & Prejudice"),
-    ("character", "Elizabeth Bennet", AUSTEN, "Lizzy Bennet|Lizzy|Eliza Bennet|Eliza"),
-    ("character", "Fitzwilliam Darcy", AUSTEN, "Mr. Darcy|Darcy"),
-    ("character", "Jane Bennet", AUSTEN, ""),
-    ("character", "Charles Bingley", AUSTEN, "Mr. Bingley|Bingley"),
-    ("character", "Lydia Bennet", AUSTEN, ""),
-    ("character", "Mary Bennet", AUSTEN, ""),
-    ("character", "Kitty Bennet", AUSTEN, "Catherine Bennet"),
-    ("character", "Mr. Bennet", AUSTEN, ""),
-    ("character", "Mrs. Bennet", AUSTEN, ""),
-    ("character", "Charlotte Lucas", AUSTEN, ""),
-    ("character", "George Wickham", AUSTEN, "Mr. Wickham|Wickham"),
-    ("character", "Caroline Bingley", AUSTEN, "Miss Bingley"),
-    ("character", "Lady Catherine de Bourgh", AUSTEN, "Lady Catherine"),
-    ("relationship", "Elizabeth Bennet/Fitzwilliam Darcy", AUSTEN, "Darcy/Elizabeth|Darcy/Lizzy"),
-    ("relationship", "Charles Bingley/Jane Bennet", AUSTEN, "Bingley/Jane"),
-    ("relationship", "Elizabeth Bennet & Jane Bennet", AUSTEN, ""),
-    ("fandom", SALTMARSH, "", "Saltmarsh Academy"),
-    ("character", "Wren Okafor", SALTMARSH, ""),
-    ("character", "Jonah Pell", SALTMARSH, ""),
-    ("character", "Headmistress Calloway", SALTMARSH, "Calloway"),
-    ("relationship", "Jonah Pell & Wren Okafor", SALTMARSH, ""),
-    ("relationship", "Jonah Pell/Wren Okafor", SALTMARSH, "Wrenah"),
-]
+# The demo archive's canon: each fandom with the characters and relationships fans tag,
+# and the names they are called by, so Post from text can link "Holmes", "Lizzy" or
+# "Mr. Darcy" to the canonical tag. {fandom: (fandom aliases, {character: aliases},
+# {relationship: aliases})}; the generated fandoms add theirs from demo_library.
+HANDWRITTEN_CANON = {
+    SHERLOCK: (
+        ["Sherlock Holmes (Arthur Conan Doyle)", "ACD Holmes"],
+        {
+            "Sherlock Holmes": ["Holmes", "Mr. Holmes"],
+            "John Watson": ["Dr. Watson", "Watson"],
+            "Mrs. Hudson": ["Martha Hudson", "Hudson"],
+            "Mycroft Holmes": ["Mycroft"],
+            "Inspector Lestrade": ["Lestrade", "G. Lestrade"],
+            "Irene Adler": ["The Woman"],
+            "James Moriarty": ["Professor Moriarty", "Moriarty"],
+            "Mary Morstan": [],
+        },
+        {
+            "Sherlock Holmes & John Watson": ["Holmes & Watson"],
+            "John Watson/Sherlock Holmes": ["Johnlock", "Holmes/Watson"],
+            "John Watson/Mary Morstan": [],
+        },
+    ),
+    AUSTEN: (
+        ["Pride and Prejudice", "Pride & Prejudice"],
+        {
+            "Elizabeth Bennet": ["Lizzy Bennet", "Lizzy", "Eliza Bennet", "Eliza"],
+            "Fitzwilliam Darcy": ["Mr. Darcy", "Darcy"],
+            "Jane Bennet": [],
+            "Charles Bingley": ["Mr. Bingley", "Bingley"],
+            "Lydia Bennet": [],
+            "Mary Bennet": [],
+            "Kitty Bennet": ["Catherine Bennet"],
+            "Mr. Bennet": [],
+            "Mrs. Bennet": [],
+            "Charlotte Lucas": [],
+            "George Wickham": ["Mr. Wickham", "Wickham"],
+            "Caroline Bingley": ["Miss Bingley"],
+            "Lady Catherine de Bourgh": ["Lady Catherine"],
+        },
+        {
+            "Elizabeth Bennet/Fitzwilliam Darcy": ["Darcy/Elizabeth", "Darcy/Lizzy"],
+            "Charles Bingley/Jane Bennet": ["Bingley/Jane"],
+            "Elizabeth Bennet & Jane Bennet": [],
+        },
+    ),
+    SALTMARSH: (
+        ["Saltmarsh Academy"],
+        {"Wren Okafor": [], "Jonah Pell": [], "Headmistress Calloway": ["Calloway"]},
+        {"Jonah Pell & Wren Okafor": [], "Jonah Pell/Wren Okafor": ["Wrenah"]},
+    ),
+}
+
+
+def canon_rows(canon: dict) -> list[tuple[str, str, str, list[str]]]:
+    """(type, name, fandom, aliases) rows for `tags.canon.import_canon`, fandoms first."""
+    rows: list[tuple[str, str, str, list[str]]] = []
+    for fandom, (aliases, characters, relationships) in canon.items():
+        rows.append(("fandom", fandom, "", list(aliases)))
+        rows += [("character", name, fandom, list(names)) for name, names in characters.items()]
+        rows += [("relationship", name, fandom, list(names)) for name, names in relationships.items()]
+    return rows

@@ -4,8 +4,9 @@ The home page lists works through search, like every works list; core sits on
 top of the apps, so it may import any of them."""
 
 from django.http import HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.csrf import requires_csrf_token
 
 from quire.search.backends import search
@@ -17,6 +18,11 @@ def home(request):
     # Through search, like every works list, so the reader's saved exclusions apply.
     newest = search(Query(sort="updated", per_page=10), request.user, facets=False)
     return render(request, "core/home.html", {"works": works_in_order(newest.ids)})
+
+
+def favicon(request):
+    # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel=icon> says.
+    return redirect(static("quire/favicon.ico"))
 
 
 # --- error pages: plain words, never a stack trace ---------------------------------

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from quire.accounts.models import User
-from quire.core import demo
+from quire.core import demo, demo_library
 from quire.tags.models import Tag
 from quire.works.models import Work
 
@@ -58,3 +58,26 @@ def test_post_from_text_in_the_demo_suggests_full_canonical_names(db, client):
     assert not any(t == "character" and n in ("Lizzy", "Darcy", "Elizabeth") for t, n in got)
     page = client.get(reverse("works:edit", args=[work.pk])).content.decode()
     assert "Fitzwilliam Darcy" in page and "canonical" in page
+
+
+def test_the_demo_fills_a_dozen_fandoms_with_canon_and_has_staff_accounts(db, capsys):
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    assert Work.objects.filter(published_at__isnull=False).count() >= 60
+    fandoms = Tag.objects.filter(type="fandom", canonical=True)
+    assert fandoms.count() >= 12
+    for fandom in fandoms:
+        # Every fandom has canon characters, and works tagged with it.
+        assert Tag.objects.filter(type="character", canonical=True, parents=fandom).exists(), fandom.name
+        assert Work.objects.filter(tags=fandom).exists(), fandom.name
+    assert User.objects.get(username="warden").can_moderate
+    assert User.objects.get(username="sorter").is_wrangler
+    # `make demo` tells people how to log in as each of them.
+    assert "warden" in out and "moderator" in out and "sorter" in out and demo.DEMO_PASSWORD in out
+    assert User.objects.get(username="warden").check_password(demo.DEMO_PASSWORD)
+
+
+def test_the_generated_works_are_the_same_on_every_run():
+    first, second = (demo_library.generated_works(demo.HANDWRITTEN_CANON) for _ in range(2))
+    assert first == second
+    assert len({w["title"] for w in first}) == len(first)

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from quire.core.management.commands import serve
 from quire.core.supervise import FIRST_DELAY, HEALTHY_AFTER, MAX_DELAY, Supervisor, exit_reason
 from tests.core.conftest import HANG, QUIRE, Process, free_port, quire_env
 
@@ -104,3 +105,23 @@ def test_serve_restarts_a_killed_worker_and_stops_it_on_shutdown(data_dir, stop_
         assert sum(1 for line in serve.lines if started_pid(line)) == 2  # not restarted on the way out
     finally:
         serve.stop()
+
+
+@pytest.mark.parametrize(("addr", "url"), [
+    ("127.0.0.1:8104", "http://127.0.0.1:8104"), ("8123", "http://127.0.0.1:8123"),
+    ("0.0.0.0:8000", "http://127.0.0.1:8000"), ("archive.example:80", "http://archive.example:80"),
+])  # fmt: skip
+def test_the_served_address_is_the_one_links_name(addr, url):
+    assert serve.site_url_for(addr) == url
+
+
+def test_serve_on_another_port_links_to_that_port_unless_the_site_url_is_set(monkeypatch, settings):
+    """`make demo PORT=8104`: feeds and books link to 8104; an operator's QUIRE_SITE_URL wins."""
+    monkeypatch.setattr(serve, "call_command", lambda *args, **kwargs: None)
+    monkeypatch.delenv("QUIRE_SITE_URL", raising=False)
+    serve.Command().handle(addr="127.0.0.1:8104", no_worker=True)
+    assert settings.SITE_URL == os.environ["QUIRE_SITE_URL"] == "http://127.0.0.1:8104"
+    monkeypatch.setenv("QUIRE_SITE_URL", "https://archive.example")
+    settings.SITE_URL = "https://archive.example"
+    serve.Command().handle(addr="127.0.0.1:8105", no_worker=True)
+    assert settings.SITE_URL == "https://archive.example"

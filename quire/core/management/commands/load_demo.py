@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from quire.accounts import policies
 from quire.accounts.models import Pseud, User
-from quire.core import demo
+from quire.core import demo, demo_library
 from quire.tags.canon import CanonRow, import_canon
 from quire.works import services
 from quire.works.models import Chapter, Series, Work
@@ -20,26 +20,44 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if User.objects.filter(username=demo.USERS[0][0]).exists():
             self.stdout.write("Demo content is already loaded.")
+            self._print_accounts()
             return
+        library = demo_library.generated_works(demo.HANDWRITTEN_CANON)
         with transaction.atomic():
             # The canon first: the works' fandom, character and relationship tags are then
             # canonical, and Post from text links names in a pasted story to them.
-            import_canon(CanonRow(n, kind, name, fandom, [a for a in aliases.split("|") if a])
-                         for n, (kind, name, fandom, aliases) in enumerate(demo.CANON, start=1))
+            rows = demo.canon_rows({**demo.HANDWRITTEN_CANON, **demo_library.canon()})
+            import_canon(CanonRow(n, kind, name, fandom, aliases)
+                         for n, (kind, name, fandom, aliases) in enumerate(rows, start=1))
             users = self._users()
             series = {}
-            for spec in demo.WORKS:
+            # The generated library first: the handwritten works, posted last, open the
+            # newest-first listings and the home page.
+            specs = [*library, *demo.WORKS]
+            for n, spec in enumerate(specs, start=1):
                 self._work(spec, users, series, draft=False)
+                if n % 20 == 0 or n == len(specs):
+                    self.stdout.write(f"  {n} of {len(specs)} works posted")
             self._work(demo.DRAFT, users, series, draft=True)
-        names = ", ".join(u for u, _, _ in demo.USERS)
+        fandoms = len(demo.HANDWRITTEN_CANON) + len(demo_library.FANDOMS)
         self.stdout.write(self.style.SUCCESS(
-            f"Loaded {len(demo.WORKS)} works and a draft by {names}. "
-            f"Log in as any of them with the password {demo.DEMO_PASSWORD!r}."
+            f"Loaded {len(specs)} works in {fandoms} fandoms, and a draft."
         ))
+        self._print_accounts()
+
+    def _print_accounts(self):
+        self.stdout.write(f"Demo accounts (password {demo.DEMO_PASSWORD!r} for every one):")
+        for username, _, flag in demo.STAFF:
+            role = "moderator" if flag == "is_moderator" else "tag wrangler"
+            self.stdout.write(f"  {username:<14} {role}")
+        authors = [u for u, _, _ in [*demo.USERS, *demo_library.EXTRA_USERS]]
+        self.stdout.write(f"  {', '.join(authors)}: authors and readers")
 
     def _users(self):
         users = {}
-        for username, bio, pseuds in demo.USERS:
+        for username, bio, flag in demo.STAFF:
+            User.objects.create_user(username, f"{username}@demo.invalid", demo.DEMO_PASSWORD, bio=bio, **{flag: True})
+        for username, bio, pseuds in [*demo.USERS, *demo_library.EXTRA_USERS]:
             user = User.objects.create_user(username, f"{username}@demo.invalid", demo.DEMO_PASSWORD, bio=bio)
             policies.accept_current(user)  # the demo users start ready to use, not at the terms prompt
             for name in pseuds:

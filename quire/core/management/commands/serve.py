@@ -5,6 +5,7 @@ beside the web server; starting both here keeps a small install to one command.
 The worker is supervised: if it exits it is started again (see core/supervise.py).
 """
 
+import os
 import signal
 import sys
 
@@ -25,6 +26,14 @@ def worker_command() -> list[str]:
     return [sys.executable, "-m", "quire.manage", *command]
 
 
+def site_url_for(addr: str) -> str:
+    """The address people can open for `--addr`: a port alone or a wildcard host means this machine."""
+    host, _, port = addr.rpartition(":")
+    if host in ("", "0.0.0.0", "::", "[::]"):  # noqa: S104 - naming the wildcard, not binding to it
+        host = "127.0.0.1"
+    return f"http://{host}:{port}"
+
+
 class Command(BaseCommand):
     help = "Serve the archive and run the background worker beside it (restarted if it exits)."
 
@@ -33,6 +42,11 @@ class Command(BaseCommand):
         parser.add_argument("--no-worker", action="store_true", help="don't start the background worker")
 
     def handle(self, *args, addr, no_worker, **options):
+        # Links in feeds, books and emails name the address being served unless the
+        # operator set QUIRE_SITE_URL: `make demo PORT=8104` links to 8104, not 8000.
+        # Set in the environment before the worker starts, so its books agree.
+        if not os.environ.get("QUIRE_SITE_URL"):
+            os.environ["QUIRE_SITE_URL"] = settings.SITE_URL = site_url_for(addr)
         supervisor = None
         if not no_worker:
             supervisor = Supervisor(worker_command(), announce=lambda line: self.stdout.write(line))
