@@ -8,6 +8,7 @@ log in the same transaction, so the one visibility rule and the bitmap index
 see the change together and a rolled-back change leaves no trace."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from quire.interactions.models import Notification, NotificationKind
@@ -98,7 +99,7 @@ def add_work_to_collection(work: Work, collection: Collection, *, by) -> Collect
             notify(
                 user, f"collection-invite:{item.pk}",
                 f"{collection.title} invites your work {work.title}",
-                collection_url(collection, "invitations"), work=work,
+                reverse("collections:invitations"), work=work,
             )  # fmt: skip
     elif item.collection_state == ItemState.PENDING:
         for user in maintainers(collection):
@@ -190,8 +191,6 @@ def maintainers(collection: Collection):
 
 
 def collection_url(collection: Collection, page: str = "detail") -> str:
-    from django.urls import reverse
-
     return reverse(f"collections:{page}", args=[collection.name])
 
 
@@ -285,7 +284,7 @@ def link_related(
                     notify(
                         user, f"related:{relation.pk}",
                         f"{child.title} says it is {relation.get_kind_display().lower()} your work {parent.title}",
-                        "/collections/related/", work=parent,
+                        reverse("collections:related_pending"), work=parent,
                     )  # fmt: skip
         return relation
     return RelatedWork.objects.create(
