@@ -11,9 +11,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from quire.interactions import hooks as interaction_hooks
 from quire.interactions.models import Notification, NotificationKind
 from quire.search.indexing import reindex_works
-from quire.works.models import Work
+from quire.works.models import ChapterState, Work
 
 from .models import Collection, CollectionItem, Gift, ItemState, RelatedWork
 
@@ -207,6 +208,11 @@ def reveal(collection: Collection, by) -> int:
     works = list(Work.objects.filter(collection_items__in=CollectionItem.objects.live().filter(collection=collection)))
     for work in works:
         sync_work_flags(work)
+        # Subscribers could not hear of the work (or of its creator) while it was hidden:
+        # deliver its "new work" event again now; those already told are not told twice.
+        first = work.chapters.filter(state=ChapterState.PUBLISHED).order_by("position").first()
+        if first is not None and not work.is_draft:
+            interaction_hooks.chapter_published(first)
         for user in _creators(work):
             notify(
                 user, f"collection-reveal:{collection.pk}:{work.pk}",

@@ -157,3 +157,26 @@ def test_an_authors_own_anonymity_survives_leaving_a_plain_collection(author, db
     remove_item(item, author)
     work.refresh_from_db()
     assert work.anonymous
+
+
+def test_subscribers_hear_of_an_unrevealed_work_only_at_the_reveal(
+    author, reader, client, django_capture_on_commit_callbacks
+):
+    """Posted straight into an unrevealed collection from the work form: the author's
+    subscribers are not told (they could not open it) until the reveal tells them."""
+    from quire.interactions.subscriptions import subscribe
+    from tests.interactions.conftest import run_ready_tasks
+    from tests.works.test_posting import work_data
+
+    owner = make_user("fenna")
+    collection = Collection.objects.create(name="masquerade", title="Masquerade", owner=owner, unrevealed=True)
+    subscribe(reader, author=author)
+    client.force_login(author)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("works:new"), work_data(author, **{"assoc-collections": "masquerade"}))
+    run_ready_tasks()
+    assert not Notification.objects.filter(user=reader).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        reveal(collection, owner)
+    run_ready_tasks()
+    assert [n.kind for n in Notification.objects.filter(user=reader)] == ["work"]
