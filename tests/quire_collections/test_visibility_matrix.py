@@ -180,3 +180,15 @@ def test_subscribers_hear_of_an_unrevealed_work_only_at_the_reveal(
         reveal(collection, owner)
     run_ready_tasks()
     assert [n.kind for n in Notification.objects.filter(user=reader)] == ["work"]
+
+
+def test_an_unrevealed_restricted_work_does_not_admit_to_existing(author, reader, client):
+    """A guest asking for a restricted work is asked to log in (403); for an unrevealed
+    one that would confirm it exists, so it is "no such work" (404) as for a draft."""
+    owner = make_user("fenna")
+    collection = Collection.objects.create(name="masquerade", title="Masquerade", owner=owner, unrevealed=True)
+    hidden = make_work(author, "Behind the Mask", restricted=True)
+    add_work_to_collection(hidden, collection, by=author)
+    shown = make_work(author, "Plain Restricted", restricted=True)
+    assert client.get(reverse("works:detail", args=[hidden.pk])).status_code == 404
+    assert client.get(reverse("works:detail", args=[shown.pk])).status_code == 403  # positive control
