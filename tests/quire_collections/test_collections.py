@@ -189,3 +189,19 @@ def test_work_in_anonymous_collection_for_the_posting_policy(owner, author, db):
     assert not work_in_anonymous_collection(work)
     add_work_to_collection(work, anon, by=author)
     assert work_in_anonymous_collection(work)
+
+
+def test_a_search_saved_on_a_collections_page_keeps_the_collection(owner, author, reader, client):
+    from quire.search.models import SavedSearch
+
+    collection = Collection.objects.create(name="harvest_week", title="Harvest Week", owner=owner)
+    add_work_to_collection(make_work(author, "Inside Work"), collection, by=author)
+    make_work(author, "Outside Work")
+    client.force_login(reader)
+    listing = client.get(reverse("collections:works", args=[collection.name])).content.decode()
+    assert "Inside Work" in listing and "Outside Work" not in listing
+    query = html.unescape(listing.split('name="query" value="')[1].split('"')[0])
+    client.post(reverse("search:save_search"), {"name": "Harvest", "query": query})
+    saved = SavedSearch.objects.get()
+    results = client.get(reverse("search:works") + "?" + saved.query_string).content.decode()
+    assert "Inside Work" in results and "Outside Work" not in results
