@@ -87,6 +87,12 @@ def add_work_to_collection(work: Work, collection: Collection, *, by) -> Collect
         raise Refused(f"{collection.title} is closed: it accepts no new works.")
     item = CollectionItem.objects.filter(collection=collection, work=work).first()
     if item is not None and item.author_state != ItemState.REJECTED and item.collection_state != ItemState.REJECTED:
+        # Already there or on its way: adding it again answers the other side's request
+        # (a creator adding an invited work accepts; a maintainer adding a submission approves).
+        if is_creator and item.author_state == ItemState.PENDING:
+            answer_invitation(item, by, accept=True)
+        if is_maintainer and item.collection_state == ItemState.PENDING:
+            moderate_item(item, by, approve=True)
         return item
     item = item or CollectionItem(collection=collection, work=work)
     item.added_by = by

@@ -205,3 +205,13 @@ def test_a_search_saved_on_a_collections_page_keeps_the_collection(owner, author
     saved = SavedSearch.objects.get()
     results = client.get(reverse("search:works") + "?" + saved.query_string).content.decode()
     assert "Inside Work" in results and "Outside Work" not in results
+
+
+def test_adding_an_invited_work_from_the_work_form_accepts_the_invitation(owner, author, db):
+    collection = Collection.objects.create(name="invited", title="By Invitation", owner=owner, moderated=True)
+    work = make_work(author, "Asked For")
+    item = add_work_to_collection(work, collection, by=owner)
+    assert item.author_state == ItemState.PENDING and not item.is_approved
+    add_work_to_collection(work, collection, by=author)
+    item.refresh_from_db()
+    assert item.is_approved
