@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from quire.accounts.confirmation import confirmed_email_required
 from quire.lib import text as textlib
 
-from . import services, suggestions
+from . import form_sections, services, suggestions
 from .access import series_for_editing, work_for_editing
 from .forms import ChapterForm, PublishAction, ReorderForm, SeriesForm, WorkForm
 from .models import Chapter, ChapterState, Creatorship, Work
@@ -73,6 +73,22 @@ def _series_args(form: WorkForm) -> dict:
 
 
 # --- works ---------------------------------------------------------------------------
+def _create_work(request, form: WorkForm, chapter_form: ChapterForm, submit, sections) -> Work:
+    work = services.create_work(
+        request.user,
+        fields=form.work_fields(),
+        pseuds=form.cleaned_data["pseuds"],
+        cocreators=form.cleaned_data["cocreators"],
+        tags_by_type=form.tags_by_type(),
+        chapter=chapter_form.save(commit=False),
+        post=submit == "post",
+        **_series_args(form),
+    )
+    for problem in form_sections.save_all(sections, work):
+        messages.warning(request, problem)
+    return work
+
+
 @login_required
 @confirmed_email_required
 def work_new(request):
@@ -82,22 +98,17 @@ def work_new(request):
         chapter_form = ChapterForm(
             request.POST, prefix="chapter", work_format=_posted_format(request), with_publishing=False
         )
-        # Validate both (no short-circuit) so every problem shows at once.
-        valid = form.is_valid() & chapter_form.is_valid()
+        sections = form_sections.bound(request.POST, user=request.user, work=None)
+        # Validate all (no short-circuit) so every problem shows at once.
+        valid = form.is_valid() & chapter_form.is_valid() & form_sections.all_valid(sections)
         submit = request.POST.get("submit")
         if valid and submit == "preview":
             preview = _work_preview(form, chapter_form)
         elif valid:
-            work = services.create_work(
-                request.user,
-                fields=form.work_fields(),
-                pseuds=form.cleaned_data["pseuds"],
-                cocreators=form.cleaned_data["cocreators"],
-                tags_by_type=form.tags_by_type(),
-                chapter=chapter_form.save(commit=False),
-                post=submit == "post",
-                **_series_args(form),
-            )
+            # One transaction with the sections (collections, gifts): subscribers are told of the
+            # work only after it has joined an anonymous or unrevealed collection, never before.
+            with transaction.atomic():
+                work = _create_work(request, form, chapter_form, submit, sections)
             if work.is_draft:
                 messages.success(request, "Draft saved. Only you and your co-creators can see it.")
             else:
@@ -106,10 +117,11 @@ def work_new(request):
     else:
         form = WorkForm(user=request.user)
         chapter_form = ChapterForm(prefix="chapter", work_format=textlib.PLAIN, with_publishing=False)
+        sections = form_sections.bound(None, user=request.user, work=None)
     return render(
         request,
         "works/work_form.html",
-        {"form": form, "chapter_form": chapter_form, "preview": preview, "work": None},
+        {"form": form, "chapter_form": chapter_form, "preview": preview, "work": None, "sections": sections},
     )
 
 
@@ -136,6 +148,7 @@ def work_edit(request, pk):
     preview = None
     data = request.POST if request.method == "POST" else None
     action, suggestion = _suggestion_click(request, work) if data is not None else (None, None)
+    sections = form_sections.bound(data, user=request.user, work=work)
     if action:
         data = (suggestions.accept_into if action == "accept_suggestion" else suggestions.dismiss_into)(
             data, suggestion
@@ -143,18 +156,22 @@ def work_edit(request, pk):
         form = _unsaved_form(data, request, work)
     elif data is not None:
         form = WorkForm(data, user=request.user, work=work)
-        if form.is_valid() and data.get("submit") == "preview":
+        valid = form.is_valid() & form_sections.all_valid(sections)
+        if valid and data.get("submit") == "preview":
             preview = _work_preview(form)
-        elif form.is_valid():
-            services.update_work(
-                work,
-                request.user,
-                fields=form.work_fields(),
-                pseuds=form.cleaned_data["pseuds"],
-                cocreators=form.cleaned_data["cocreators"],
-                tags_by_type=form.tags_by_type(),
-                **_series_args(form),
-            )
+        elif valid:
+            with transaction.atomic():
+                services.update_work(
+                    work,
+                    request.user,
+                    fields=form.work_fields(),
+                    pseuds=form.cleaned_data["pseuds"],
+                    cocreators=form.cleaned_data["cocreators"],
+                    tags_by_type=form.tags_by_type(),
+                    **_series_args(form),
+                )
+                for problem in form_sections.save_all(sections, work):
+                    messages.warning(request, problem)
             suggestions.record_outcomes(work, data)
             messages.success(request, "Work updated.")
             return redirect(work)
@@ -165,6 +182,7 @@ def work_edit(request, pk):
         "form": form,
         "preview": preview,
         "work": work,
+        "sections": sections,
         "suggested": suggestions.pending_by_field(work, form, dismissed),
         "dismissed": ",".join(str(i) for i in sorted(dismissed)),
     }

@@ -93,6 +93,8 @@ class NotificationKind(models.TextChoices):
     SERIES = "series", "New work in a series"
     # About the person's own account (their data export is ready); `event_key` says which.
     ACCOUNT = "account", "About your account"
+    # Collections, gifts and related works (quire/collections): their own headline and link.
+    COLLECTION = "collection", "Collections, gifts and related works"
 
 
 class EmailState(models.TextChoices):
@@ -117,6 +119,9 @@ class Notification(models.Model):
         "interactions.Comment", null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
     )
     subscription = models.ForeignKey(Subscription, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # For kinds described by the app that sent them (collections): what to say and where it leads.
+    headline = models.CharField(max_length=300, blank=True)
+    link = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     email_state = models.CharField(max_length=10, choices=EmailState.choices, default=EmailState.PENDING)
