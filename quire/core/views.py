@@ -3,7 +3,7 @@
 The home page lists works through search, like every works list; core sits on
 top of the apps, so it may import any of them."""
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
@@ -17,6 +17,11 @@ def home(request):
     # Through search, like every works list, so the reader's saved exclusions apply.
     newest = search(Query(sort="updated", per_page=10), request.user, facets=False)
     return render(request, "core/home.html", {"works": works_in_order(newest.ids)})
+
+
+def healthz(request):
+    """For load balancers and benchmarks: the app answers, without touching the database."""
+    return HttpResponse("ok\n", content_type="text/plain")
 
 
 # --- error pages: plain words, never a stack trace ---------------------------------

@@ -1,0 +1,36 @@
+"""Shed load instead of queueing without limit.
+
+Each web worker process lets at most `QUIRE_WEB_ACTIVE` requests work at once.
+Requests beyond that wait for a free place, but only up to
+`QUIRE_WEB_QUEUE_WAIT` seconds and only as many as the worker's spare threads
+(gunicorn accepts no more connections than it has threads; the rest wait in the
+listen backlog, which `QUIRE_WEB_BACKLOG` keeps short). A request that can't
+get a place in time gets the "busy, try again" page (503 with Retry-After) at
+once, with what it posted, instead of a wait that grows with the crowd.
+"""
+
+import threading
+
+from django.conf import settings
+
+from quire.core.busy import busy_response
+
+
+class OverloadGuard:
+    """Middleware: first in the chain, so a shed request costs no session or database work."""
+
+    def __init__(self, get_response, *, slots: int | None = None, wait: float | None = None):
+        self.get_response = get_response
+        self.slots = threading.BoundedSemaphore(slots or settings.WEB_ACTIVE)
+        self.wait = settings.WEB_QUEUE_WAIT if wait is None else wait
+
+    def __call__(self, request):
+        # Static files and the health check never queue behind page work.
+        if request.path == "/healthz" or request.path.startswith("/" + settings.STATIC_URL.lstrip("/")):
+            return self.get_response(request)
+        if not self.slots.acquire(timeout=self.wait):
+            return busy_response(request, overloaded=True)
+        try:
+            return self.get_response(request)
+        finally:
+            self.slots.release()

@@ -1,0 +1,50 @@
+"""Under overload a request gets the busy page at once (503, Retry-After, what it posted
+kept) instead of waiting behind an ever longer queue; the health check never queues."""
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from quire.core.overload import OverloadGuard
+
+TEXT = "I kept every word of this comment."
+
+
+def guard(slots=1):
+    return OverloadGuard(lambda request: HttpResponse("the page"), slots=slots, wait=0)
+
+
+def test_a_request_beyond_the_places_gets_the_busy_page_with_what_it_posted():
+    shield = guard(slots=1)
+    request = RequestFactory().post("/works/1/comments/", {"text": TEXT, "chapter": "3"})
+    assert shield(request).content == b"the page"  # a free place: served (the positive control)
+
+    shield.slots.acquire()  # another request is working
+    try:
+        response = shield(RequestFactory().post("/works/1/comments/", {"text": TEXT, "chapter": "3"}))
+    finally:
+        shield.slots.release()
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    page = response.content.decode()
+    assert "Many readers are here at once" in page and TEXT in page and "Send again" in page
+
+    assert shield(RequestFactory().get("/works/")).content == b"the page"  # the place is free again
+
+
+def test_the_health_check_and_static_files_never_wait():
+    shield = guard(slots=1)
+    shield.slots.acquire()
+    try:
+        assert shield(RequestFactory().get("/healthz")).content == b"the page"
+        assert shield(RequestFactory().get("/static/quire/site.css")).content == b"the page"
+        assert shield(RequestFactory().get("/works/")).status_code == 503
+    finally:
+        shield.slots.release()
+
+
+@pytest.mark.django_db
+def test_healthz_answers_without_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok\n"
