@@ -139,9 +139,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 WEB_WORKERS = env_int("QUIRE_WEB_WORKERS", 0, minimum=0)
 WEB_THREADS = env_int("QUIRE_WEB_THREADS", 8, minimum=1)
 WEB_ACTIVE = env_int("QUIRE_WEB_ACTIVE", 4, minimum=1)
-WEB_QUEUE_WAIT = env_int("QUIRE_WEB_QUEUE_WAIT", 10, minimum=0)
+WEB_QUEUE_WAIT = env_int("QUIRE_WEB_QUEUE_WAIT", 5, minimum=0)
 WEB_TIMEOUT = env_int("QUIRE_WEB_TIMEOUT", 60, minimum=1)
-WEB_BACKLOG = env_int("QUIRE_WEB_BACKLOG", 256, minimum=1)
+WEB_BACKLOG = env_int("QUIRE_WEB_BACKLOG", 128, minimum=1)
 
 # --- Cache (rate limits) ------------------------------------------------------
 REDIS_URL = env_str("QUIRE_REDIS_URL", "")
