@@ -233,7 +233,7 @@ async def write_mix(base: str, data: dict, clients: int, seconds: float) -> Tall
                 token = _token(page)
                 if token is None:
                     continue
-                if n % 2:
+                if (n + i) % 2:  # half the readers start with kudos, half with a comment
                     await _timed(tally, client, "kudos", "POST", f"/works/{work}/kudos/", ok=(302,),
                                  data={"csrfmiddlewaretoken": token})
                 else:
