@@ -12,6 +12,7 @@ once, with what it posted, instead of a wait that grows with the crowd.
 import threading
 
 from django.conf import settings
+from django.middleware.csrf import CsrfViewMiddleware
 
 from quire.core.busy import busy_response
 
@@ -29,8 +30,15 @@ class OverloadGuard:
         if request.path == "/healthz" or request.path.startswith("/" + settings.STATIC_URL.lstrip("/")):
             return self.get_response(request)
         if not self.slots.acquire(timeout=self.wait):
-            return busy_response(request, overloaded=True)
+            return self.busy(request)
         try:
             return self.get_response(request)
         finally:
             self.slots.release()
+
+    def busy(self, request):
+        # The CSRF middleware hasn't run yet: read the reader's token so the page's
+        # "Send again" form carries one that matches their cookie (or set a new one).
+        csrf = CsrfViewMiddleware(lambda request: None)
+        csrf.process_request(request)
+        return csrf.process_response(request, busy_response(request, overloaded=True))

@@ -1,8 +1,11 @@
 """Under overload a request gets the busy page at once (503, Retry-After, what it posted
 kept) instead of waiting behind an ever longer queue; the health check never queues."""
 
+import re
+
 import pytest
 from django.http import HttpResponse
+from django.middleware.csrf import _unmask_cipher_token
 from django.test import RequestFactory
 
 from quire.core.overload import OverloadGuard
@@ -48,3 +51,17 @@ def test_healthz_answers_without_the_database(client, django_assert_num_queries)
     with django_assert_num_queries(0):
         response = client.get("/healthz")
     assert response.status_code == 200 and response.content == b"ok\n"
+
+
+def test_the_busy_pages_send_again_form_carries_a_token_matching_the_readers_cookie():
+    shield = guard(slots=1)
+    secret = "a" * 32
+    request = RequestFactory().post("/works/1/comments/", {"text": TEXT, "chapter": "3"})
+    request.COOKIES["csrftoken"] = secret
+    shield.slots.acquire()
+    try:
+        page = shield(request).content.decode()
+    finally:
+        shield.slots.release()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    assert _unmask_cipher_token(token) == secret
