@@ -1,9 +1,9 @@
 """gunicorn's configuration for `quire serve` (loaded with `-c python:quire.core.gunicorn_conf`).
 
 Values come from Quire's settings (the QUIRE_WEB_* variables), read once in the master.
-gthread workers: each process runs a few requests at once, and accepts no more
-connections than it has threads, so waiting connections stay in the shared listen
-backlog where any free worker takes the next one (instead of queueing behind a busy one).
+gthread workers: each process runs a few requests at once and accepts at most twice as
+many connections as it has threads; the others stay in the shared listen backlog where
+any free worker takes the next one.
 """
 
 import importlib.util
@@ -30,9 +30,11 @@ def worker_count() -> int:
 
 bind = os.environ.get("QUIRE_SERVE_ADDR", "127.0.0.1:8000")
 workers = worker_count()
-worker_class = "gthread"
+worker_class = "quire.core.gunicorn_worker.QuireThreadWorker"  # gthread, stamping accept times
 threads = settings.WEB_THREADS
-worker_connections = settings.WEB_THREADS
+# A few connections queue inside each worker, where the overload guard sees how long they
+# waited; the rest stay in the shared backlog for whichever worker frees up first.
+worker_connections = settings.WEB_THREADS * 2
 backlog = settings.WEB_BACKLOG
 timeout = settings.WEB_TIMEOUT  # a worker silent this long is killed and replaced
 graceful_timeout = 30  # on stop, requests in progress get this long to finish

@@ -65,3 +65,24 @@ def test_the_busy_pages_send_again_form_carries_a_token_matching_the_readers_coo
         shield.slots.release()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     assert _unmask_cipher_token(token) == secret
+
+
+def test_time_already_spent_in_the_workers_queue_counts_against_the_wait():
+    from quire.core.gunicorn_worker import accepted
+
+    now = [1000.0]
+    shield = OverloadGuard(lambda request: HttpResponse("the page"), slots=1, wait=5, clock=lambda: now[0])
+    try:
+        accepted.at = 998.0  # accepted two seconds ago
+        assert shield.time_left() == 3.0
+        accepted.at = 994.0  # six seconds in the worker's queue already
+        assert shield.time_left() == 0.0
+        assert shield(RequestFactory().get("/works/")).content == b"the page"  # a free place still serves it
+        shield.slots.acquire()  # but with every place taken it is answered at once, not after 5 more s
+        try:
+            response = shield(RequestFactory().get("/works/"))
+        finally:
+            shield.slots.release()
+        assert response.status_code == 503 and response["Retry-After"] == "5"
+    finally:
+        accepted.at = None
