@@ -8,6 +8,7 @@ any free worker takes the next one.
 
 import importlib.util
 import os
+import signal
 
 import django
 
@@ -15,6 +16,22 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quire.settings")
 django.setup()
 
 from django.conf import settings  # noqa: E402 - after django.setup()
+
+
+def _stop_with_parent() -> None:
+    """Started by `quire serve`: have Linux send us SIGTERM (a graceful stop) if it dies,
+    so a killed `quire serve` never leaves a server holding its port."""
+    if os.environ.get("QUIRE_SERVE_PARENT") != str(os.getppid()):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the service manager stops us instead
+        pass
+
+
+_stop_with_parent()
 
 
 def cpu_count() -> int:

@@ -71,10 +71,11 @@ class Command(BaseCommand):
                 self.stdout.write("Background worker stopped.")
 
     def _gunicorn(self, addr: str, workers: int | None) -> None:
-        env = {**os.environ, "QUIRE_SERVE_ADDR": addr}
-        # The same process group: Ctrl+C in a terminal reaches gunicorn too, which stops
-        # gracefully; a SIGTERM sent to us alone is passed on.
-        web = subprocess.Popen(web_command(workers), env=env)  # noqa: S603 - our own command
+        env = {**os.environ, "QUIRE_SERVE_ADDR": addr, "QUIRE_SERVE_PARENT": str(os.getpid())}
+        # Its own process group: Ctrl+C (or a SIGTERM) reaches us, and we ask gunicorn for
+        # its graceful stop (SIGTERM: requests in progress finish), not its quick one (SIGINT).
+        # Should we die without stopping it, it stops too (gunicorn_conf sets that up).
+        web = subprocess.Popen(web_command(workers), env=env, start_new_session=True)  # noqa: S603
 
         def stop(signum, _frame):
             if web.poll() is None:
