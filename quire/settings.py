@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "quire.core.overload.OverloadGuard",  # first: a request shed under overload costs nothing
     "django.middleware.security.SecurityMiddleware",
     "quire.lib.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -98,8 +99,15 @@ TEMPLATES = [
 
 # --- Database -----------------------------------------------------------------
 DATABASE_URL = env_str("QUIRE_DATABASE_URL", f"sqlite:///{DATA_DIR / 'quire.sqlite3'}")
+# PostgreSQL keeps a connection for a minute (health-checked before reuse): opening one per
+# request costs more than the page. SQLite's connections are cheap to open.
+_default_conn_age = 0 if DATABASE_URL.startswith("sqlite") else 60
 try:
-    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("QUIRE_DB_CONN_MAX_AGE", 0, minimum=0))
+    _db = dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=env_int("QUIRE_DB_CONN_MAX_AGE", _default_conn_age, minimum=0),
+        conn_health_checks=True,
+    )
 except ValueError as exc:
     raise ImproperlyConfigured(
         f"QUIRE_DATABASE_URL={DATABASE_URL!r} is not understood ({exc}). "
@@ -126,12 +134,26 @@ elif _db["ENGINE"] not in ("django.db.backends.postgresql",):
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Web server (`quire serve`) ---------------------------------------------------
+# 0 workers: two per CPU core plus one. Each worker runs WEB_THREADS requests at once,
+# of which WEB_ACTIVE work and the rest wait up to WEB_QUEUE_WAIT seconds for a place
+# before the busy page (503, Retry-After) answers them (core/overload.py).
+WEB_WORKERS = env_int("QUIRE_WEB_WORKERS", 0, minimum=0)
+WEB_THREADS = env_int("QUIRE_WEB_THREADS", 8, minimum=1)
+WEB_ACTIVE = env_int("QUIRE_WEB_ACTIVE", 4, minimum=1)
+WEB_QUEUE_WAIT = env_int("QUIRE_WEB_QUEUE_WAIT", 5, minimum=0)
+WEB_TIMEOUT = env_int("QUIRE_WEB_TIMEOUT", 60, minimum=1)
+WEB_BACKLOG = env_int("QUIRE_WEB_BACKLOG", 128, minimum=1)
+
 # --- Cache (rate limits) ------------------------------------------------------
 REDIS_URL = env_str("QUIRE_REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "quire"}}
+    # A folder, not each process's memory: `quire serve` runs several worker processes,
+    # and a login or comment limit kept per process would let through that many times more.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": str(DATA_DIR / "cache")}}
 
 # --- Background work ----------------------------------------------------------
 # By default tasks are stored in the database and run by `quire db_worker`

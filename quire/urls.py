@@ -12,6 +12,7 @@ works_patterns = [path("works/", works_index, name="index"), *works_urls.urlpatt
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("favicon.ico", core_views.favicon),
+    path("healthz", core_views.healthz, name="healthz"),
     path("", include("quire.accounts.urls")),
     path("", include((works_patterns, works_urls.app_name))),
     path("tags/", include("quire.tags.urls")),

@@ -42,9 +42,11 @@ def kept_fields(request) -> tuple[list[dict], bool]:
     return fields, left_out
 
 
-def busy_response(request) -> HttpResponse:
+def busy_response(request, overloaded: bool = False) -> HttpResponse:
+    """The busy page: the database was locked, or (`overloaded`) too many requests at once."""
     fields, passwords_left_out = kept_fields(request)
     context = {
+        "overloaded": overloaded,
         "fields": fields,
         "passwords_left_out": passwords_left_out,
         "action": request.path,

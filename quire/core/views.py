@@ -3,7 +3,7 @@
 The home page lists works through search, like every works list; core sits on
 top of the apps, so it may import any of them."""
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
@@ -23,6 +23,11 @@ def home(request):
 def favicon(request):
     # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel=icon> says.
     return redirect(static("quire/favicon.ico"))
+
+
+def healthz(request):
+    """For load balancers and benchmarks: the app answers, without touching the database."""
+    return HttpResponse("ok\n", content_type="text/plain")
 
 
 # --- error pages: plain words, never a stack trace ---------------------------------

@@ -73,12 +73,13 @@ def check_can_comment(work, user, parent: Comment | None = None) -> None:
             raise Refused("You can't reply to this comment: its writer has blocked you.")
 
 
-@transaction.atomic
 def post_comment(
     work, chapter, text: str, *, user=None, guest_name: str = "", guest_email: str = "", guest_key: str = "",
     parent: Comment | None = None, actor_key: str,
 ) -> Comment:  # fmt: skip
     """Post a comment or reply, after permissions, blocks, the rate limit and the spam filter."""
+    # Checks and rendering happen before the transaction: on SQLite a write transaction
+    # holds the one write lock from its BEGIN, and every other writer waits meanwhile.
     check_can_comment(work, user, parent)
     signed_in = bool(user and user.is_authenticated)
     text = (text or "").strip()
@@ -94,7 +95,7 @@ def post_comment(
         raise Refused(reason, status=400)
     is_creator = work.is_creator(user)
     moderated = CommentSettings.objects.filter(work=work, moderated=True).exists()
-    comment = Comment.objects.create(
+    comment = Comment(
         work=work,
         chapter=chapter,
         parent=parent,
@@ -107,11 +108,13 @@ def post_comment(
         text_html=render_comment(text),
         approved=is_creator or not moderated,
     )
-    if comment.is_shown:
-        WorkStats.bump(work.pk, "comments")
+    with transaction.atomic():
+        comment.save(force_insert=True)
+        if comment.is_shown:
+            WorkStats.bump(work.pk, "comments")
+        hooks.comment_posted(comment)  # the notification is queued once the comment is committed
     spam.record_comment(actor_key)
     spam.remember_text(text, f"{actor_key}:{work.pk}")
-    hooks.comment_posted(comment)
     return comment
 
 

@@ -314,6 +314,12 @@ class Chapter(models.Model):
 
     def render(self) -> None:
         """Fill the stored HTML and word count from the source (bulk_create skips save())."""
+        # Rendered already from this very source (a workflow renders before its write
+        # transaction, so the save inside it needn't sanitise a long chapter again).
+        source = (self.text, self.text_format, self.notes_begin, self.notes_end)
+        if getattr(self, "_rendered_from", None) == source:
+            return
+        self._rendered_from = source
         self.text_html = textlib.render(self.text, self.text_format)
         # Notes are plain text even when the chapter body is HTML (imports keep the body's markup).
         notes_format = textlib.PLAIN if self.text_format == textlib.HTML and not _looks_html(self.notes_begin

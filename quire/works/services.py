@@ -231,10 +231,17 @@ def update_work(
     return work
 
 
-@transaction.atomic
 def save_chapter(chapter: Chapter, *, publish_now: bool = False, publish_at: datetime | None = None) -> Chapter:
     """Save a new or edited chapter and decide who sees it: published now, scheduled
     for `publish_at`, or (neither) a draft. A posted chapter stays posted."""
+    # Sanitising and counting a long text before the transaction: on SQLite a write
+    # transaction holds the one write lock from its BEGIN.
+    chapter.render()
+    with transaction.atomic():
+        return _save_chapter(chapter, publish_now, publish_at)
+
+
+def _save_chapter(chapter: Chapter, publish_now: bool, publish_at: datetime | None) -> Chapter:
     if chapter.pk is None:
         last = chapter.work.chapters.aggregate(m=Max("position"))["m"] or 0
         chapter.position = last + 1

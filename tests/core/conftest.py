@@ -83,9 +83,13 @@ class Process:
     def wait_until_serving(self, url: str) -> None:
         """Wait for the server to print that it is up (an event, not a guess at how long
         start-up takes), then check it answers."""
-        up = "Quit the server with"  # runserver prints it once the port is bound
-        if not any(up in line for line in self.lines):  # an earlier wait may have read it
-            self.wait_for(lambda line: up in line)
+        # `quire serve` prints "Quire is ready" once gunicorn's port is bound;
+        # the development server (--dev) prints "Quit the server with".
+        def up(line):
+            return "Quire is ready" in line or "Quit the server with" in line
+
+        if not any(up(line) for line in self.lines):  # an earlier wait may have read it
+            self.wait_for(up)
 
         def answers():
             try:

@@ -2,11 +2,14 @@
 started again with the reason logged and a growing pause, and stopping the
 server (Ctrl+C or SIGTERM) stops the worker for good."""
 
+import importlib.machinery
 import logging
 import os
 import re
 import signal
 import sys
+import types
+import urllib.request
 
 import pytest
 
@@ -119,9 +122,82 @@ def test_serve_on_another_port_links_to_that_port_unless_the_site_url_is_set(mon
     """`make demo PORT=8104`: feeds and books link to 8104; an operator's QUIRE_SITE_URL wins."""
     monkeypatch.setattr(serve, "call_command", lambda *args, **kwargs: None)
     monkeypatch.delenv("QUIRE_SITE_URL", raising=False)
-    serve.Command().handle(addr="127.0.0.1:8104", no_worker=True)
+    serve.Command().handle(addr="127.0.0.1:8104", no_worker=True, dev=True)
     assert settings.SITE_URL == os.environ["QUIRE_SITE_URL"] == "http://127.0.0.1:8104"
     monkeypatch.setenv("QUIRE_SITE_URL", "https://archive.example")
     settings.SITE_URL = "https://archive.example"
-    serve.Command().handle(addr="127.0.0.1:8105", no_worker=True)
+    serve.Command().handle(addr="127.0.0.1:8105", no_worker=True, dev=True)
     assert settings.SITE_URL == "https://archive.example"
+
+
+# --- the production server -----------------------------------------------------------------
+
+
+def test_serve_runs_gunicorn_with_the_configured_workers_an_access_log_and_static_files(data_dir):
+    port = free_port()
+    serve = Process([*QUIRE, "serve", "--no-worker", "--addr", f"127.0.0.1:{port}"],
+                    quire_env(data_dir, QUIRE_WEB_WORKERS="2", QUIRE_WEB_THREADS="3"))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        ready = serve.wait_for(lambda line: "Quire is ready" in line)
+        assert f"http://127.0.0.1:{port}/ with 2 workers x 3 threads" in ready
+        serve.wait_until_serving(base + "/healthz")
+        with urllib.request.urlopen(base + "/healthz", timeout=HANG) as response:  # noqa: S310 - our server
+            assert response.headers["Server"] == "gunicorn"
+            assert response.read() == b"ok\n"
+        serve.wait_for(lambda line: '"GET /healthz HTTP/1.1" 200' in line)  # the access log
+        with urllib.request.urlopen(base + "/static/quire/site.css", timeout=HANG) as response:  # noqa: S310
+            assert response.status == 200 and b"{" in response.read()
+        with urllib.request.urlopen(base + "/works/", timeout=HANG) as response:  # noqa: S310
+            assert response.status == 200 and b"<html" in response.read()
+
+        os.killpg(serve.popen.pid, signal.SIGINT)  # Ctrl+C in the terminal
+        assert serve.popen.wait(timeout=HANG) == 0
+        with pytest.raises(OSError):  # it stopped listening
+            urllib.request.urlopen(base + "/healthz", timeout=HANG)  # noqa: S310
+    finally:
+        serve.stop()
+
+
+def test_the_dev_option_still_runs_the_reloading_development_server(data_dir):
+    port = free_port()
+    serve = Process([*QUIRE, "serve", "--dev", "--no-worker", "--addr", f"127.0.0.1:{port}"], quire_env(data_dir))
+    try:
+        serve.wait_for(lambda line: "Quit the server with" in line)
+        serve.wait_until_serving(f"http://127.0.0.1:{port}/healthz")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=HANG) as response:  # noqa: S310
+            assert "gunicorn" not in response.headers.get("Server", "")
+        assert not any("Quire is ready" in line for line in serve.lines)
+    finally:
+        os.killpg(serve.popen.pid, signal.SIGKILL)  # the reloader's child too
+        serve.stop()
+
+
+def test_worker_count_is_two_per_cpu_plus_one_unless_set(settings, monkeypatch):
+    from quire.core import gunicorn_conf
+
+    monkeypatch.setattr(gunicorn_conf, "cpu_count", lambda: 4)
+    settings.WEB_WORKERS = 0
+    assert gunicorn_conf.worker_count() == 9
+    settings.WEB_WORKERS = 3
+    assert gunicorn_conf.worker_count() == 3
+
+
+def test_the_master_warms_the_shared_search_index_before_forking_when_that_module_exists(monkeypatch, capsys):
+    from quire.core import gunicorn_conf
+
+    warmed = []
+    module = types.ModuleType("quire.search.warmup")
+    module.__spec__ = importlib.machinery.ModuleSpec("quire.search.warmup", None)
+    module.warm = lambda: warmed.append(True)
+    monkeypatch.setitem(sys.modules, "quire.search.warmup", module)
+    gunicorn_conf.when_ready(None)
+    assert warmed == [True]
+    assert "Quire is ready" in capsys.readouterr().out
+
+    # Without the module (before the shared index exists), start-up goes on all the same.
+    monkeypatch.delitem(sys.modules, "quire.search.warmup")
+    monkeypatch.setattr(gunicorn_conf.importlib.util, "find_spec", lambda name: None)
+    gunicorn_conf.when_ready(None)
+    assert warmed == [True]
+    assert "Quire is ready" in capsys.readouterr().out

@@ -77,6 +77,14 @@ def _import(small: bool, works: int | None, corpus: str | None) -> dict:
     return run(small, works)  # each size in a process and throw-away database of its own
 
 
+def _http(small: bool, works: int | None, corpus: str | None, db: str = "sqlite", report=None,
+          dev_server: bool = False) -> dict:
+    from quire.bench.http import run
+
+    # Its own throw-away archive, server and clients (subprocesses), never this database.
+    return run(small, works, db=db, report=report or (lambda line: None), dev_server=dev_server)
+
+
 # name: (what it measures, function)
 BENCHMARKS = {
     "understanding": ("story analyzer on about 1 MB of generated text", _understanding),
@@ -85,6 +93,7 @@ BENCHMARKS = {
     "interactions": ("200 concurrent kudos and comments on one work", _interactions),
     "downloads": ("EPUB of a long generated work, beside Calibre's ebook-convert", _downloads),
     "import": ("eFiction 3.5 migration of a generated archive, works/s and peak memory at two sizes", _import),
+    "http": ("the production server over real HTTP: read mixes, 200 writers, beside a trivial view", _http),
 }
 
 
@@ -143,9 +152,14 @@ class Command(BaseCommand):
         parser.add_argument("--webis", metavar="FILE", help="understanding: Webis trigger-warning "
                             "passages (default ../shared/data/webis-trigger-warnings/dev.jsonl if present)")
         parser.add_argument("--json", action="store_true", help="print only the JSON line")
+        parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite",
+                            help="http: the database of the throw-away archive (postgres: the server in "
+                            "QUIRE_BENCH_POSTGRES, default postgres://postgres@127.0.0.1:5432/postgres)")
+        parser.add_argument("--dev-server", action="store_true",
+                            help="http: measure Django's development server instead (for comparison)")
 
     def handle(self, *args, which, only, small, works, corpus, canon=None, webis=None, json=False,
-               **options):
+               db="sqlite", dev_server=False, **options):
         as_json = json
         chosen = [which or only] if (which or only) else list(BENCHMARKS)
         results = {}
@@ -155,6 +169,8 @@ class Command(BaseCommand):
             if name == "understanding":
                 report = None if as_json else self.stdout.write
                 results[name] = run(small, works, corpus, canon=canon, webis=webis, report=report)
+            elif name == "http":
+                results[name] = run(small, works, corpus, db=db, report=self.stderr.write, dev_server=dev_server)
             else:
                 results[name] = run(small, works, corpus)
             if not as_json:
