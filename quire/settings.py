@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "quire.search",
     "quire.interactions",
     "quire.moderation",
+    "quire.collections",
     "quire.downloads",
     "quire.imports",
     "quire.efiction",

@@ -34,6 +34,8 @@ def describe(n: Notification, viewer=None) -> dict:
     read by anyone), so a creator's comment on their anonymous work stays anonymous."""
     work = n.work
     title = work.title if work else ""
+    if n.kind == NotificationKind.COLLECTION:
+        return {"headline": n.headline, "path": n.link or "/", "excerpt": ""}
     if n.kind in (NotificationKind.COMMENT, NotificationKind.REPLY, NotificationKind.PENDING) and n.comment_id:
         c = n.comment
         name = c.display_name_for(viewer)

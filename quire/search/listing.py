@@ -123,9 +123,10 @@ def _saved_query(params: QueryDict, base: tuple[int, ...]) -> str:
     return saved.urlencode()
 
 
-def build_listing(request, *, base_tag: Tag | None = None) -> dict:
+def build_listing(request, *, base_tag: Tag | None = None, collection_ids: tuple[int, ...] = ()) -> dict:
+    """`collection_ids`: list only works approved into these collections (a collection's works page)."""
     base = (base_tag.canonical_tag.pk,) if base_tag else ()
-    query = query_from_params(request.GET, base_include=base, viewer=request.user)
+    query = query_from_params(request.GET, base_include=base, viewer=request.user, collections=collection_ids)
     result = search(query, request.user)
     num_pages = max(1, math.ceil(result.total / query.per_page))
     works = works_in_order(result.ids)

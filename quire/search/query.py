@@ -48,6 +48,8 @@ class Query:
     per_page: int = PER_PAGE
     # Names typed that match no tag: nothing can match an unknown included tag.
     unknown_include: tuple[str, ...] = field(default=())
+    # Only works approved into one of these collections (a collection's page and its children).
+    collections: tuple[int, ...] = ()
 
     @property
     def effective_sort(self) -> str:
@@ -144,7 +146,9 @@ def _names(value: str | None) -> list[str]:
     return [" ".join(n.split()) for n in (value or "").split(",") if n.strip()]
 
 
-def query_from_params(params, base_include: tuple[int, ...] = (), viewer=None) -> Query:
+def query_from_params(
+    params, base_include: tuple[int, ...] = (), viewer=None, collections: tuple[int, ...] = ()
+) -> Query:
     """A Query from a listing's GET parameters (the filter sidebar's form), with
     tag names resolved as `viewer` may know them (None: as a guest)."""
     if any("\x00" in v for values in params.lists() for v in values[1]):
@@ -179,4 +183,5 @@ def query_from_params(params, base_include: tuple[int, ...] = (), viewer=None) -
         sort=params.get("sort") if params.get("sort") in SORTS else parsed["sort"],
         page=max(1, page),
         unknown_include=tuple(parsed["unknown_include"] + unknown),
+        collections=tuple(collections),
     )

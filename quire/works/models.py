@@ -34,7 +34,7 @@ class WorkQuerySet(models.QuerySet):
         - restricted: only signed-in readers;
         Anonymity does not hide a work, only its creators: see `creators_visible_to`.
         """
-        public = Q(is_draft=False, hidden_by_moderator=False)
+        public = Q(is_draft=False, hidden_by_moderator=False, unrevealed=False)
         if not (user and user.is_authenticated):
             return self.filter(public, restricted=False)
         # "Public enough OR one of mine", with "mine" as a small id subquery rather
@@ -42,10 +42,24 @@ class WorkQuerySet(models.QuerySet):
         # work against it, instead of building the list of every visible work first.
         mine = Creatorship.objects.filter(pseud__user=user, accepted=True).values("work_id")
         rule = (Q(is_draft=False) if user.can_moderate else public) | Q(pk__in=mine)
+        if not user.can_moderate:
+            rule |= Q(pk__in=self.unrevealed_to_maintainer(user))
         # Muting is applied here, per viewer, so lists, counts, search and feeds agree.
         from quire.interactions.models.safety import exclude_muted
 
         return exclude_muted(self.filter(rule), user)
+
+    def unrevealed_to_maintainer(self, user):
+        """Ids of the unrevealed works (posted, not hidden) in collections `user` owns
+        or moderates: they see them before the reveal. Read through the collection
+        item's reverse relation because the collections app sits above works; the
+        partial index on `unrevealed` keeps this empty-and-instant on most archives."""
+        in_theirs = Q(collection_items__collection__owner=user) | Q(collection_items__collection__moderators=user)
+        return (
+            Work.objects.filter(unrevealed=True, is_draft=False, hidden_by_moderator=False)
+            .filter(in_theirs)
+            .values("pk")
+        )
 
     def posted(self) -> "WorkQuerySet":
         return self.filter(is_draft=False)
@@ -115,6 +129,9 @@ class Work(models.Model):
     )
     is_draft = models.BooleanField(default=True)
     hidden_by_moderator = models.BooleanField(default=False)
+    # In an unrevealed collection: hidden from all but its creators, the collection's
+    # owner and moderators, and site moderators. Kept by quire/collections/services.py.
+    unrevealed = models.BooleanField(default=False, editable=False)
     # Set when an archivist imported the work for someone else; the byline says so
     # ("[archived by NAME]") until the creator claims it.
     archived_by = models.ForeignKey(
@@ -138,7 +155,10 @@ class Work(models.Model):
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
-        indexes = [models.Index(fields=["is_draft", "hidden_by_moderator", "-updated_at"])]
+        indexes = [
+            models.Index(fields=["is_draft", "hidden_by_moderator", "-updated_at"]),
+            models.Index(fields=["unrevealed"], condition=Q(unrevealed=True), name="work_unrevealed"),
+        ]
 
     def __str__(self):
         return self.title

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from quire.lib import text as textlib
 
-from . import services, suggestions
+from . import form_sections, services, suggestions
 from .access import series_for_editing, work_for_editing
 from .forms import ChapterForm, PublishAction, ReorderForm, SeriesForm, WorkForm
 from .models import Chapter, ChapterState, Creatorship, Work
@@ -80,8 +80,9 @@ def work_new(request):
         chapter_form = ChapterForm(
             request.POST, prefix="chapter", work_format=_posted_format(request), with_publishing=False
         )
-        # Validate both (no short-circuit) so every problem shows at once.
-        valid = form.is_valid() & chapter_form.is_valid()
+        sections = form_sections.bound(request.POST, user=request.user, work=None)
+        # Validate all (no short-circuit) so every problem shows at once.
+        valid = form.is_valid() & chapter_form.is_valid() & form_sections.all_valid(sections)
         submit = request.POST.get("submit")
         if valid and submit == "preview":
             preview = _work_preview(form, chapter_form)
@@ -96,6 +97,8 @@ def work_new(request):
                 post=submit == "post",
                 **_series_args(form),
             )
+            for problem in form_sections.save_all(sections, work):
+                messages.warning(request, problem)
             if work.is_draft:
                 messages.success(request, "Draft saved. Only you and your co-creators can see it.")
             else:
@@ -104,10 +107,11 @@ def work_new(request):
     else:
         form = WorkForm(user=request.user)
         chapter_form = ChapterForm(prefix="chapter", work_format=textlib.PLAIN, with_publishing=False)
+        sections = form_sections.bound(None, user=request.user, work=None)
     return render(
         request,
         "works/work_form.html",
-        {"form": form, "chapter_form": chapter_form, "preview": preview, "work": None},
+        {"form": form, "chapter_form": chapter_form, "preview": preview, "work": None, "sections": sections},
     )
 
 
@@ -134,6 +138,7 @@ def work_edit(request, pk):
     preview = None
     data = request.POST if request.method == "POST" else None
     action, suggestion = _suggestion_click(request, work) if data is not None else (None, None)
+    sections = form_sections.bound(data, user=request.user, work=work)
     if action:
         data = (suggestions.accept_into if action == "accept_suggestion" else suggestions.dismiss_into)(
             data, suggestion
@@ -141,9 +146,10 @@ def work_edit(request, pk):
         form = _unsaved_form(data, request, work)
     elif data is not None:
         form = WorkForm(data, user=request.user, work=work)
-        if form.is_valid() and data.get("submit") == "preview":
+        valid = form.is_valid() & form_sections.all_valid(sections)
+        if valid and data.get("submit") == "preview":
             preview = _work_preview(form)
-        elif form.is_valid():
+        elif valid:
             services.update_work(
                 work,
                 request.user,
@@ -154,6 +160,8 @@ def work_edit(request, pk):
                 **_series_args(form),
             )
             suggestions.record_outcomes(work, data)
+            for problem in form_sections.save_all(sections, work):
+                messages.warning(request, problem)
             messages.success(request, "Work updated.")
             return redirect(work)
     else:
@@ -163,6 +171,7 @@ def work_edit(request, pk):
         "form": form,
         "preview": preview,
         "work": work,
+        "sections": sections,
         "suggested": suggestions.pending_by_field(work, form, dismissed),
         "dismissed": ",".join(str(i) for i in sorted(dismissed)),
     }

@@ -91,6 +91,8 @@ class NotificationKind(models.TextChoices):
     CHAPTER = "chapter", "New chapter"
     WORK = "work", "New work"
     SERIES = "series", "New work in a series"
+    # Collections, gifts and related works (quire/collections): their own headline and link.
+    COLLECTION = "collection", "Collections, gifts and related works"
 
 
 class EmailState(models.TextChoices):
@@ -115,6 +117,9 @@ class Notification(models.Model):
         "interactions.Comment", null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
     )
     subscription = models.ForeignKey(Subscription, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # For kinds described by the app that sent them (collections): what to say and where it leads.
+    headline = models.CharField(max_length=300, blank=True)
+    link = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     email_state = models.CharField(max_length=10, choices=EmailState.choices, default=EmailState.PENDING)

@@ -9,7 +9,9 @@ it to that.
 
 What it keeps, by work id:
 - a roaring bitmap per filter tag, per language, and for posted, visible to
-  members, visible to guests, complete and crossover works;
+  members, visible to guests, complete and crossover works (unrevealed works
+  are in neither visible set: their creators and collection maintainers get
+  them from the rule's own querysets, as creators get their drafts);
 - numpy arrays of every sort key and range field;
 - a matrix of each work's filter tags, for facet counts over small results.
 
@@ -38,7 +40,7 @@ from quire.works.models import Creatorship, Work
 
 from .. import changes, fulltext
 from ..models import SearchChange
-from .sql import SQLBackend, stats_available
+from .sql import SQLBackend, collection_work_ids, stats_available
 
 logger = logging.getLogger(__name__)
 
@@ -187,11 +189,11 @@ class BitmapIndex:
         """Set each work's flags, dates and numbers from its row; drafts stay out of every set."""
         fields = (
             "pk", "is_draft", "hidden_by_moderator", "restricted", "language", "word_count",
-            "chapter_count", "expected_chapters", "published_at", "updated_at",
+            "chapter_count", "expected_chapters", "published_at", "updated_at", "unrevealed",
         )  # fmt: skip
         posted, member, guest, complete = [], [], [], []
         by_language: dict[str, list[int]] = {}
-        for pk, draft, hidden, restricted, language, words, chapters, expected, published, updated in (
+        for pk, draft, hidden, restricted, language, words, chapters, expected, published, updated, unrevealed in (
             works.order_by().values_list(*fields).iterator(chunk_size=20_000)
         ):
             self._grow(pk + 1)
@@ -202,7 +204,7 @@ class BitmapIndex:
             if draft:
                 continue
             posted.append(pk)
-            if not hidden:
+            if not (hidden or unrevealed):
                 member.append(pk)
                 if not restricted:
                     guest.append(pk)
@@ -391,6 +393,8 @@ class BitmapIndex:
         else:
             own = Creatorship.objects.filter(pseud__user=viewer, accepted=True).values_list("work_id", flat=True)
             seen = self.member | (BitMap(own) & self.posted)
+            # Unrevealed works in collections the viewer maintains: the rule's own subquery.
+            seen |= BitMap(Work.objects.unrevealed_to_maintainer(viewer).values_list("pk", flat=True))
         seen.difference_update(BitMap(muted_work_ids(viewer)))
         return seen
 
@@ -400,6 +404,8 @@ class BitmapIndex:
         if query.unknown_include:
             return BitMap(), np.zeros(0, dtype=np.int64), None
         found = self.visible(viewer)
+        if query.collections:
+            found = found & BitMap(collection_work_ids(query.collections).values_list("work_id", flat=True))
         for tag_id in sorted(query.include, key=lambda t: len(self.tags.get(t, EMPTY))):
             found = found & self.tags.get(tag_id, EMPTY)
         excluded = [self.tags[t] for t in query.exclude if t in self.tags]

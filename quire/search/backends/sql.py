@@ -27,6 +27,13 @@ def stats_available() -> bool:
     return True
 
 
+def collection_work_ids(collection_ids):
+    """Works approved into any of these collections. The collections app sits above
+    search, so its item model is looked up by name rather than imported."""
+    items = apps.get_model("quire_collections", "CollectionItem").objects
+    return items.approved().filter(collection_id__in=collection_ids, work__isnull=False).values("work_id")
+
+
 def _stat(name: str):
     if name == "words":
         return F("word_count")
@@ -43,6 +50,8 @@ class SQLBackend:
         qs = Work.objects.visible_to(viewer).posted()
         if query.unknown_include:
             return qs.none()
+        if query.collections:
+            qs = qs.filter(pk__in=collection_work_ids(query.collections))
         # `IN (works filed under the tag)` lets the database start from the tag's
         # index instead of testing every visible work (a rare tag is then instant).
         for tag_id in query.include:
