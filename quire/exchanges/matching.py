@@ -147,11 +147,12 @@ def compatibility(n: int, requests: list[Entry], offers: list[Entry], rules: Rul
     # The candidates as one canonical CSR pattern (sorted, no duplicates): its row-major
     # keys come out sorted, which _at relies on.
     candidates = _pattern(shared)
-    for rows in (np.nonzero(r_any)[0],):
-        if len(rows):
-            candidates = candidates + sparse.csr_matrix(
-                (np.ones(len(rows) * width, dtype=np.int8), (np.repeat(rows, width), np.tile(np.arange(width), len(rows)))),
-                shape=candidates.shape)
+    rows = np.nonzero(r_any)[0]
+    if len(rows):
+        candidates = candidates + sparse.csr_matrix(
+            (np.ones(len(rows) * width, dtype=np.int8),
+             (np.repeat(rows, width), np.tile(np.arange(width), len(rows)))),
+            shape=candidates.shape)
     cols = np.nonzero(o_any)[0]
     if len(cols):
         candidates = candidates + sparse.csr_matrix(

@@ -41,7 +41,7 @@ def test_matching_is_optimal_against_brute_force(seed):
         if g != r and rng.random() < density:
             dense[g, r] = rng.choice([1, 1001, rng.randint(1, 1001)])
     edges = {g: {int(r): int(dense[g, r]) for r in np.nonzero(dense[g])[0]} for g in range(n)}
-    best = max(((len(m), sum(edges[g][r] for g, r in m.items())) for m in _all_matchings(edges, n)))
+    best = max((len(m), sum(edges[g][r] for g, r in m.items())) for m in _all_matchings(edges, n))
     fewest_reciprocal = min(_reciprocal(m) for m in _all_matchings(edges, n)
                             if (len(m), sum(edges[g][r] for g, r in m.items())) == best)
 
