@@ -84,7 +84,9 @@ def collection_bookmarks(request, name):
 
 @login_required
 def collection_new(request):
-    form = CollectionForm(request.POST or None, user=request.user)
+    parent = request.GET.get("parent", "")
+    initial = {"parent": int(parent)} if parent.isdigit() else {}
+    form = CollectionForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             collection = form.save(commit=False)

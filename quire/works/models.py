@@ -1,5 +1,6 @@
 import secrets
 
+from django.apps import apps
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -43,23 +44,21 @@ class WorkQuerySet(models.QuerySet):
         mine = Creatorship.objects.filter(pseud__user=user, accepted=True).values("work_id")
         rule = (Q(is_draft=False) if user.can_moderate else public) | Q(pk__in=mine)
         if not user.can_moderate:
-            rule |= Q(pk__in=self.unrevealed_to_maintainer(user))
+            rule |= self.unrevealed_to_maintainer(user)
         # Muting is applied here, per viewer, so lists, counts, search and feeds agree.
         from quire.interactions.models.safety import exclude_muted
 
         return exclude_muted(self.filter(rule), user)
 
-    def unrevealed_to_maintainer(self, user):
-        """Ids of the unrevealed works (posted, not hidden) in collections `user` owns
-        or moderates: they see them before the reveal. Read through the collection
-        item's reverse relation because the collections app sits above works; the
-        partial index on `unrevealed` keeps this empty-and-instant on most archives."""
-        in_theirs = Q(collection_items__collection__owner=user) | Q(collection_items__collection__moderators=user)
-        return (
-            Work.objects.filter(unrevealed=True, is_draft=False, hidden_by_moderator=False)
-            .filter(in_theirs)
-            .values("pk")
-        )
+    @staticmethod
+    def unrevealed_to_maintainer(user) -> Q:
+        """Unrevealed works (posted, not hidden) in collections `user` owns or
+        moderates: they see them before the reveal. The collection items are read
+        by model name because the collections app sits above works; the subquery
+        is on that small table, never on the works table again."""
+        items = apps.get_model("quire_collections", "CollectionItem").objects
+        theirs = items.filter(Q(collection__owner=user) | Q(collection__moderators=user)).values("work_id")
+        return Q(unrevealed=True, is_draft=False, hidden_by_moderator=False, pk__in=theirs)
 
     def posted(self) -> "WorkQuerySet":
         return self.filter(is_draft=False)

@@ -9,6 +9,8 @@ from collections import Counter
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from quire.collections.models import Collection, CollectionItem
+from quire.collections.services import add_work_to_collection, moderate_item, reveal
 from quire.search.backends import FACET_LIMIT, search
 from quire.search.backends.bitmap import BitmapBackend
 from quire.search.backends.sql import SQLBackend
@@ -26,23 +28,44 @@ CHARACTERS = ["Ada", "Bea", "Cyd", "Dov"]
 FREEFORMS = ["Fluff", "Angst", "Crack", "Slow Burn", "Hurt/Comfort"]
 
 
-def build_archive(rng: random.Random, author, other):
+def build_archive(rng: random.Random, author, other, maintainer=None):
+    works = []
     for n in range(36):
         creator = author if rng.random() < 0.7 else other
-        make_work(
-            creator,
-            f"{rng.choice(['Echo', 'Amber', 'zephyr', 'Birch'])} {n}",
-            rating=rng.choice(["General Audiences", "Teen And Up Audiences", "Explicit"]),
-            fandoms=tuple(rng.sample(FANDOMS, rng.choice([1, 1, 1, 2]))),
-            characters=tuple(rng.sample(CHARACTERS, rng.randint(0, 3))),
-            freeforms=tuple(rng.sample(FREEFORMS, rng.randint(0, 3))),
-            chapters=[" ".join(["word"] * rng.randint(1, 40))],
-            draft=rng.random() < 0.1,
-            restricted=rng.random() < 0.2,
-            anonymous=rng.random() < 0.1,
-            expected_chapters=rng.choice([None, 1, 2]),
-            language=rng.choice(["en", "en", "fr"]),
+        works.append(
+            make_work(
+                creator,
+                f"{rng.choice(['Echo', 'Amber', 'zephyr', 'Birch'])} {n}",
+                rating=rng.choice(["General Audiences", "Teen And Up Audiences", "Explicit"]),
+                fandoms=tuple(rng.sample(FANDOMS, rng.choice([1, 1, 1, 2]))),
+                characters=tuple(rng.sample(CHARACTERS, rng.randint(0, 3))),
+                freeforms=tuple(rng.sample(FREEFORMS, rng.randint(0, 3))),
+                chapters=[" ".join(["word"] * rng.randint(1, 40))],
+                draft=rng.random() < 0.1,
+                restricted=rng.random() < 0.2,
+                anonymous=rng.random() < 0.1,
+                expected_chapters=rng.choice([None, 1, 2]),
+                language=rng.choice(["en", "en", "fr"]),
+            )
         )
+    if maintainer is not None:
+        build_collections(rng, works, maintainer)
+
+
+def build_collections(rng: random.Random, works, maintainer):
+    """Collections whose flags change visibility: an unrevealed and anonymous one the
+    `maintainer` owns (they see its works early), an open one, and a moderated one
+    with items waiting; works join by their creator's choice through the services."""
+    hidden = Collection.objects.create(name="masked", title="Masked", owner=maintainer, anonymous=True, unrevealed=True)
+    open_one = Collection.objects.create(name="open", title="Open", owner=maintainer)
+    moderated = Collection.objects.create(name="moderated", title="Moderated", owner=maintainer, moderated=True)
+    for work in works:
+        creator = work.accepted_pseuds()[0].user
+        for collection in (hidden, open_one, moderated):
+            if rng.random() < 0.3:
+                item = add_work_to_collection(work, collection, by=creator)
+                if collection.moderated and rng.random() < 0.5:
+                    moderate_item(item, maintainer, approve=rng.random() < 0.7)
 
 
 def oracle(query: Query, viewer) -> tuple[list[int], int, dict]:
@@ -56,7 +79,15 @@ def oracle(query: Query, viewer) -> tuple[list[int], int, dict]:
         if types[tag_id] == "fandom" and not inherited:
             direct_fandoms[work_id] += 1
 
+    in_collections = set(
+        CollectionItem.objects.filter(
+            collection_id__in=query.collections, author_state="approved", collection_state="approved"
+        ).values_list("work_id", flat=True)
+    )
+
     def keep(w):
+        if query.collections and w.pk not in in_collections:
+            return False
         tags = filed.get(w.pk, set())
         if not set(query.include) <= tags or tags & set(query.exclude):
             return False
@@ -100,7 +131,7 @@ def oracle(query: Query, viewer) -> tuple[list[int], int, dict]:
     return ids, len(matched), facets
 
 
-def random_query(rng: random.Random, pool: list[int]) -> Query:
+def random_query(rng: random.Random, pool: list[int], collections: list[int] = ()) -> Query:
     include = tuple(rng.sample(pool, rng.choice([0, 0, 1, 1, 2])))
     exclude = tuple(t for t in rng.sample(pool, rng.choice([0, 0, 1])) if t not in include)
     ranges = ()
@@ -116,6 +147,7 @@ def random_query(rng: random.Random, pool: list[int]) -> Query:
         sort=rng.choice(["updated", "posted", "words", "title", "creator"]),
         page=rng.choice([1, 1, 2, 3]),
         per_page=5,
+        collections=tuple(rng.sample(list(collections), rng.choice([0, 0, 1, 2]))) if collections else (),
     )
 
 
@@ -124,15 +156,27 @@ def random_query(rng: random.Random, pool: list[int]) -> Query:
 def test_backend_matches_the_plain_reading_of_the_rules(seed, backend_class, author, reader):
     rng = random.Random(seed)
     other = make_user("ezra")
-    build_archive(rng, author, other)
+    # The reader owns the collections: as a maintainer they see the unrevealed works early.
+    build_archive(rng, author, other, maintainer=reader)
     pool = list(
         Tag.objects.filter(name__in=FANDOMS + CHARACTERS + FREEFORMS + ["Explicit"]).values_list("pk", flat=True)
     )
+    collections = list(Collection.objects.values_list("pk", flat=True))
+    # Positive control: the archive does hold works the unrevealed collection hides from a guest.
+    assert Work.objects.filter(unrevealed=True, is_draft=False).exists()
     backend = backend_class()
-    for viewer in (AnonymousUser(), reader, author):
-        for _ in range(40):
-            query = random_query(rng, pool)
-            got = search(query, viewer, backend=backend)
-            ids, total, facets = oracle(query, viewer)
-            assert (got.ids, got.total) == (ids, total), query
-            assert got.facets == facets, query
+
+    def compare(rounds):
+        for viewer in (AnonymousUser(), reader, author, other):
+            for _ in range(rounds):
+                query = random_query(rng, pool, collections)
+                got = search(query, viewer, backend=backend)
+                ids, total, facets = oracle(query, viewer)
+                assert (got.ids, got.total) == (ids, total), query
+                assert got.facets == facets, query
+
+    compare(40)
+    # Revealing changes every work in the collection at once: the index must follow the log.
+    reveal(Collection.objects.get(name="masked"), reader)
+    assert not Work.objects.filter(unrevealed=True).exists()
+    compare(15)

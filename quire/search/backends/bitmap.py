@@ -394,7 +394,8 @@ class BitmapIndex:
             own = Creatorship.objects.filter(pseud__user=viewer, accepted=True).values_list("work_id", flat=True)
             seen = self.member | (BitMap(own) & self.posted)
             # Unrevealed works in collections the viewer maintains: the rule's own subquery.
-            seen |= BitMap(Work.objects.unrevealed_to_maintainer(viewer).values_list("pk", flat=True))
+            maintained = Work.objects.filter(Work.objects.unrevealed_to_maintainer(viewer))
+            seen |= BitMap(maintained.values_list("pk", flat=True))
         seen.difference_update(BitMap(muted_work_ids(viewer)))
         return seen
 
