@@ -108,17 +108,14 @@ def _type_matrix(entries: list[Entry], tag_type: str, index: dict) -> tuple[spar
     return (rows, cols), any_flags
 
 
-def _at(matrix: sparse.csr_matrix, keys: np.ndarray, width: int) -> np.ndarray:
-    """The values of a sparse matrix at the (sorted) pair keys row * width + col; 0 elsewhere."""
-    coo = matrix.tocoo()
-    found = coo.row.astype(np.int64) * width + coo.col
-    pos = np.searchsorted(keys, found)
-    pos_ok = pos < len(keys)
-    hit = np.zeros(len(found), dtype=bool)
-    hit[pos_ok] = keys[pos[pos_ok]] == found[pos_ok]
-    out = np.zeros(len(keys), dtype=np.int64)
-    out[pos[hit]] = coo.data[hit]
-    return out
+def _at(matrix: sparse.csr_matrix, candidates: sparse.csr_matrix) -> np.ndarray:
+    """The values of `matrix` at each stored position of the canonical pattern
+    `candidates` (data all 1), in its order; 0 where `matrix` has nothing. Adding the
+    overlap to the pattern keeps exactly the pattern's positions, all in C."""
+    both = (candidates + candidates.multiply(matrix)).tocsr()
+    both.sum_duplicates()
+    both.sort_indices()
+    return both.data.astype(np.int64) - 1
 
 
 def compatibility(n: int, requests: list[Entry], offers: list[Entry], rules: Rules) -> sparse.csr_matrix:
@@ -144,33 +141,34 @@ def compatibility(n: int, requests: list[Entry], offers: list[Entry], rules: Rul
         admitted = shared.nnz + int(r_any.sum()) * width + int(o_any.sum()) * len(requests)
         per_type.append((admitted, mode, shared, sizes, r_any, o_any))
     _, _, shared, _, r_any, o_any = min(per_type, key=lambda t: t[0])
-    # The candidates as one canonical CSR pattern (sorted, no duplicates): its row-major
-    # keys come out sorted, which _at relies on.
-    candidates = _pattern(shared)
+    # The candidates as one canonical CSR pattern (sorted, no duplicates), the order
+    # _at gives values in.
+    candidates = _pattern(shared).astype(np.int32)
     rows = np.nonzero(r_any)[0]
     if len(rows):
         candidates = candidates + sparse.csr_matrix(
-            (np.ones(len(rows) * width, dtype=np.int8),
+            (np.ones(len(rows) * width, dtype=np.int32),
              (np.repeat(rows, width), np.tile(np.arange(width), len(rows)))),
             shape=candidates.shape)
     cols = np.nonzero(o_any)[0]
     if len(cols):
         candidates = candidates + sparse.csr_matrix(
-            (np.ones(len(cols) * len(requests), dtype=np.int8),
+            (np.ones(len(cols) * len(requests), dtype=np.int32),
              (np.repeat(np.arange(len(requests)), len(cols)), np.tile(cols, len(requests)))),
             shape=candidates.shape)
     candidates = candidates.tocsr()
     candidates.sum_duplicates()
     candidates.sort_indices()
-    keys = np.repeat(np.arange(len(requests), dtype=np.int64), np.diff(candidates.indptr)) * width + candidates.indices
-    r_idx, o_idx = keys // width, keys % width
+    candidates.data[:] = 1  # overlapping "any" rows and columns summed to 2 or 3
+    r_idx = np.repeat(np.arange(len(requests), dtype=np.int64), np.diff(candidates.indptr))
+    o_idx = candidates.indices.astype(np.int64)
     req_owner = np.array([e.participant for e in requests], dtype=np.int64)[r_idx]
     off_owner = np.array([e.participant for e in offers], dtype=np.int64)[o_idx]
     ok = req_owner != off_owner
-    covered = np.zeros(len(keys), dtype=np.int64)
-    wanted = np.zeros(len(keys), dtype=np.int64)
+    covered = np.zeros(len(r_idx), dtype=np.int64)
+    wanted = np.zeros(len(r_idx), dtype=np.int64)
     for _, mode, shared, sizes, r_any, o_any in per_type:
-        common = _at(shared, keys, width)
+        common = _at(shared, candidates)
         size = sizes[r_idx]
         ra, oa = r_any[r_idx], o_any[o_idx]
         fits = (common >= 1) if mode == OR else (common >= size)
@@ -184,10 +182,10 @@ def compatibility(n: int, requests: list[Entry], offers: list[Entry], rules: Rul
     s = units + 1  # +1 so a compatible pair with nothing in common stays an edge
     if not len(g):
         return sparse.csr_matrix((n, n), dtype=np.int64)
-    # Best score per (giver, receiver): sort by key then score, keep the last of each key.
-    key = g * n + r
-    order = np.lexsort((s, key))
-    key, s = key[order], s[order]
+    # Best score per (giver, receiver): sort key and score packed in one integer
+    # (scores < 2^11), keep the last of each key.
+    packed = np.sort((g * n + r) << 11 | s)
+    key, s = packed >> 11, packed & 2047
     last = np.r_[key[1:] != key[:-1], True]
     key, s = key[last], s[last]
     return sparse.csr_matrix((s, (key // n, key % n)), shape=(n, n))
@@ -277,7 +275,34 @@ def _reciprocals(assign: np.ndarray) -> list[tuple[int, int]]:
     return pairs
 
 
-def match_scores(scores: sparse.csr_matrix, rounds: int = 4) -> Result:
+def _repair(assign: np.ndarray, scores: sparse.csr_matrix) -> np.ndarray:
+    """Break reciprocal pairs by exchanging edges with another pair, keeping size and
+    coverage exactly: for a pair x <-> y and some c -> d elsewhere, y -> x and c -> d
+    become y -> d and c -> x when both exist and score the same in total (the two cycles
+    merge into one)."""
+    assign = assign.copy()
+    incoming = scores.tocsc()
+    for a, b in _reciprocals(assign):
+        for x, y in ((a, b), (b, a)):  # replace y -> x
+            if assign[y] != x or assign[x] != y:
+                break  # already broken by an earlier exchange
+            column = incoming[:, x]
+            done = False
+            for c, score_cx in zip(column.indices, column.data, strict=True):
+                d = int(assign[c])
+                if c in (x, y) or d < 0 or d in (x, y) or assign[d] == y:
+                    continue
+                score_yd = scores[y, d]
+                if score_yd and score_yd + score_cx >= scores[y, x] + scores[c, d]:
+                    assign[y], assign[c] = d, x
+                    done = True
+                    break
+            if done:
+                break
+    return assign
+
+
+def match_scores(scores: sparse.csr_matrix, rounds: int = 6) -> Result:
     """Match on a giver x receiver score matrix (0 = incompatible, else 1 + coverage units)."""
     n = scores.shape[0]
     scores = scores.tocsr().astype(np.int64)
@@ -287,17 +312,26 @@ def match_scores(scores: sparse.csr_matrix, rounds: int = 4) -> Result:
     scale = 2 * n + 1
     base = scores.copy()
     base.data = base.data * scale
-    assign = _solve(base)
-    penalised = set()
+    assign = best = _repair(_solve(base), scores)
+    penalised: set[tuple[int, int]] = set()
+    # Reciprocal pairs make the objective quadratic: first exchanges with other pairs
+    # (cheap, exact in size and coverage); for what remains, rounds that penalise both
+    # edges of every reciprocal pair seen so far (the solver then prefers to break
+    # them), keeping the best round. A heuristic, never trading away size or coverage.
     for _ in range(rounds):
         pairs = _reciprocals(assign)
+        if len(pairs) < len(_reciprocals(best)):
+            best = assign
         if not pairs:
             break
         penalised.update(pairs)
         rows = [g for g, r in penalised] + [r for g, r in penalised]
         cols = [r for g, r in penalised] + [g for g, r in penalised]
         penalty = sparse.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=(n, n))
-        assign = _solve((base - penalty).tocsr())
+        assign = _repair(_solve((base - penalty).tocsr()), scores)
+    if len(_reciprocals(assign)) < len(_reciprocals(best)):
+        best = assign
+    assign = best
     giver_to_receiver = {g: int(r) for g, r in enumerate(assign) if r >= 0}
     coverage = {r: (int(scores[g, r]) - 1) / UNITS for g, r in giver_to_receiver.items()}
     receivers = set(giver_to_receiver.values())

@@ -202,18 +202,20 @@ def run_matching(exchange: Exchange, by, now=None) -> matching.Result:
 def _tell(assignment: Assignment, subject: str) -> None:
     """An assignment goes to the giver's inbox and, whatever their email settings,
     by email: it is a commitment with a due date, not a piece of news."""
-    exchange = assignment.exchange
+    exchange, giver = assignment.exchange, assignment.giver
+    if giver is None:  # the writer's account was deleted
+        return
     link = reverse("exchanges:assignment", args=[exchange.name, assignment.pk])
-    collections.notify(assignment.giver, f"exchange-assignment:{assignment.pk}",
+    collections.notify(giver, f"exchange-assignment:{assignment.pk}",
                        f"{exchange}: {subject}", link)
-    if assignment.giver.email:
+    if giver.email:
         requests = [e for e in SignUpEntry.objects.filter(signup__exchange=exchange, signup__user=assignment.recipient,
                                                           kind=EntryKind.REQUEST).select_related("signup__exchange")]
         body = render_to_string("exchanges/email/assignment.txt", {
             "SITE_NAME": settings.SITE_NAME, "exchange": exchange, "assignment": assignment, "requests": requests,
             "link": f"{settings.SITE_URL}{link}",
         })  # fmt: skip
-        send_mail(f"[{settings.SITE_NAME}] {exchange}: {subject}", body, None, [assignment.giver.email])
+        send_mail(f"[{settings.SITE_NAME}] {exchange}: {subject}", body, None, [giver.email])
 
 
 @transaction.atomic
