@@ -52,6 +52,9 @@ def test_setup_form_makes_an_anonymous_unrevealed_exchange_collection(client):
     assert exchange.signups_open()
     page = client.get(reverse("exchanges:detail", args=["winter_swap"])).content.decode()
     assert "Sign-ups open" in page and "Moderator dashboard" in page
+    # The exchange's collection leads to it.
+    collection_page = client.get(exchange.collection.get_absolute_url()).content.decode()
+    assert 'href="/exchanges/winter_swap/"' in collection_page
     # Bad input: sign-ups closing before they open, kept in the form with a clear message.
     response = _create(client, owner, name="other", signups_close_at="2026-10-01T00:00")
     assert response.status_code == 200 and "Sign-ups must close after they open." in response.content.decode()
