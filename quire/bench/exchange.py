@@ -3,8 +3,8 @@
 Fandoms and characters are Zipf-distributed (a few huge fandoms, a long tail of rare
 ones, as in Yuletide-like exchanges). Each size runs in a child process of its own so
 the peak memory (ru_maxrss) is that run's alone. `maximum` is the proven maximum number
-of pairs from Hopcroft-Karp (scipy's maximum_bipartite_matching), a method independent
-of the min-weight matching that makes the assignment."""
+of pairs from Dinic's maximum flow (scipy's maximum_flow), a method independent of the
+Hopcroft-Karp and min-weight matching that make the assignment."""
 
 import json
 import resource

@@ -16,8 +16,11 @@ Objective, lexicographic:
  2. among those, the total request coverage is maximum (coverage of a pair = the best
     share of a request's tags that one of the giver's offers covers, 0..1);
  3. among those, reciprocal pairs (A writes for B and B writes for A) are avoided where
-    the solver finds another optimum: a tiny per-edge penalty, re-solved a few rounds,
-    never trading away 1 or 2 (the penalties sum to less than one coverage unit).
+    another optimum is found: first by exchanging edges with another pair (the two
+    cycles merge; size and coverage unchanged), then by a tiny per-edge penalty
+    re-solved a few rounds, never trading away 1 or 2 (the penalties sum to less than
+    one coverage unit). This part is a heuristic (the objective is quadratic); the
+    brute-force test finds it optimal on every small instance it tries.
 
 Solver. Hopcroft-Karp (scipy's `maximum_bipartite_matching`) first fixes the maximum
 number of pairs in each connected component (fandoms split an exchange into pieces).
@@ -76,7 +79,7 @@ class Result:
     n: int
     giver_to_receiver: dict[int, int]  # matched pairs
     coverage: dict[int, float]  # receiver -> coverage of their request by their giver
-    maximum: int  # the proven maximum number of pairs (Hopcroft-Karp on the same graph)
+    maximum: int  # the proven maximum number of pairs (Dinic's max flow, independent of the solver)
     reciprocal: int  # pairs A->B with B->A also assigned (counted once per pair)
     unmatched_givers: list[int]
     unmatched_receivers: list[int]

@@ -2,7 +2,7 @@
 with its review, assignments by email and inbox, defaulting, pinch hits, posting the
 gift and the reveal."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 import time_machine
