@@ -15,6 +15,10 @@ def split_names(value: str) -> list[str]:
     return list(dict.fromkeys(n.strip() for n in (value or "").split(",") if n.strip()))
 
 
+# Addresses under /collections/ that a collection's name would shadow.
+RESERVED_NAMES = {"new", "invitations"}
+
+
 class CollectionForm(forms.ModelForm):
     moderator_names = forms.CharField(
         required=False, label="Moderators", help_text="Usernames, separated by commas. They approve items and reveal."
@@ -39,6 +43,14 @@ class CollectionForm(forms.ModelForm):
         self.fields["parent"].queryset = parents
         self.fields["parent"].required = False
         self.fields["parent"].label = "Parent collection"
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if name.lower() in RESERVED_NAMES:
+            raise forms.ValidationError(f"“{name}” is taken by a page of the archive. Choose another name.")
+        if Collection.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("A collection with this name already exists.")
+        return name
 
     def clean_moderator_names(self):
         names = split_names(self.cleaned_data["moderator_names"])

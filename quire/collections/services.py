@@ -8,11 +8,13 @@ log in the same transaction, so the one visibility rule and the bitmap index
 see the change together and a rolled-back change leaves no trace."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from quire.interactions import hooks as interaction_hooks
 from quire.interactions.models import Notification, NotificationKind
 from quire.search.indexing import reindex_works
-from quire.works.models import Work
+from quire.works.models import ChapterState, Work
 
 from .models import Collection, CollectionItem, Gift, ItemState, RelatedWork
 
@@ -85,6 +87,12 @@ def add_work_to_collection(work: Work, collection: Collection, *, by) -> Collect
         raise Refused(f"{collection.title} is closed: it accepts no new works.")
     item = CollectionItem.objects.filter(collection=collection, work=work).first()
     if item is not None and item.author_state != ItemState.REJECTED and item.collection_state != ItemState.REJECTED:
+        # Already there or on its way: adding it again answers the other side's request
+        # (a creator adding an invited work accepts; a maintainer adding a submission approves).
+        if is_creator and item.author_state == ItemState.PENDING:
+            answer_invitation(item, by, accept=True)
+        if is_maintainer and item.collection_state == ItemState.PENDING:
+            moderate_item(item, by, approve=True)
         return item
     item = item or CollectionItem(collection=collection, work=work)
     item.added_by = by
@@ -98,7 +106,7 @@ def add_work_to_collection(work: Work, collection: Collection, *, by) -> Collect
             notify(
                 user, f"collection-invite:{item.pk}",
                 f"{collection.title} invites your work {work.title}",
-                collection_url(collection, "invitations"), work=work,
+                reverse("collections:invitations"), work=work,
             )  # fmt: skip
     elif item.collection_state == ItemState.PENDING:
         for user in maintainers(collection):
@@ -190,8 +198,6 @@ def maintainers(collection: Collection):
 
 
 def collection_url(collection: Collection, page: str = "detail") -> str:
-    from django.urls import reverse
-
     return reverse(f"collections:{page}", args=[collection.name])
 
 
@@ -208,6 +214,11 @@ def reveal(collection: Collection, by) -> int:
     works = list(Work.objects.filter(collection_items__in=CollectionItem.objects.live().filter(collection=collection)))
     for work in works:
         sync_work_flags(work)
+        # Subscribers could not hear of the work (or of its creator) while it was hidden:
+        # deliver its "new work" event again now; those already told are not told twice.
+        first = work.chapters.filter(state=ChapterState.PUBLISHED).order_by("position").first()
+        if first is not None and not work.is_draft:
+            interaction_hooks.chapter_published(first)
         for user in _creators(work):
             notify(
                 user, f"collection-reveal:{collection.pk}:{work.pk}",
@@ -285,7 +296,7 @@ def link_related(
                     notify(
                         user, f"related:{relation.pk}",
                         f"{child.title} says it is {relation.get_kind_display().lower()} your work {parent.title}",
-                        "/collections/related/", work=parent,
+                        reverse("collections:related_pending"), work=parent,
                     )  # fmt: skip
         return relation
     return RelatedWork.objects.create(

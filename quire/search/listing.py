@@ -115,11 +115,13 @@ def _facet_groups(result, query: Query, viewer) -> list[FacetGroup]:
     return groups
 
 
-def _saved_query(params: QueryDict, base: tuple[int, ...]) -> str:
-    """What a saved search keeps: the filters, and the tag page it was saved from."""
+def _saved_query(params: QueryDict, base: tuple[int, ...], collections: tuple[int, ...] = ()) -> str:
+    """What a saved search keeps: the filters, and the tag or collection page it was saved from."""
     saved = params.copy()
     for tag_id in base:
         saved.appendlist("include", str(tag_id))
+    for collection_id in collections:
+        saved.appendlist("collection", str(collection_id))
     return saved.urlencode()
 
 
@@ -149,6 +151,6 @@ def build_listing(request, *, base_tag: Tag | None = None, collection_ids: tuple
         "crossover_choices": CROSSOVER_CHOICES,
         "complete_choices": COMPLETE_CHOICES,
         "languages": LANGUAGES,
-        "query_string": _saved_query(params, base),
+        "query_string": _saved_query(params, base, collection_ids),
         "beyond_last_page": query.page > num_pages and result.total > 0,
     }

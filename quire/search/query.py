@@ -183,5 +183,6 @@ def query_from_params(
         sort=params.get("sort") if params.get("sort") in SORTS else parsed["sort"],
         page=max(1, page),
         unknown_include=tuple(parsed["unknown_include"] + unknown),
-        collections=tuple(collections),
+        # A collection's page passes its ids; a saved search keeps them as `collection=`.
+        collections=tuple(collections) or tuple(dict.fromkeys(_ints(params.getlist("collection")))),
     )

@@ -72,6 +72,22 @@ def _series_args(form: WorkForm) -> dict:
 
 
 # --- works ---------------------------------------------------------------------------
+def _create_work(request, form: WorkForm, chapter_form: ChapterForm, submit, sections) -> Work:
+    work = services.create_work(
+        request.user,
+        fields=form.work_fields(),
+        pseuds=form.cleaned_data["pseuds"],
+        cocreators=form.cleaned_data["cocreators"],
+        tags_by_type=form.tags_by_type(),
+        chapter=chapter_form.save(commit=False),
+        post=submit == "post",
+        **_series_args(form),
+    )
+    for problem in form_sections.save_all(sections, work):
+        messages.warning(request, problem)
+    return work
+
+
 @login_required
 def work_new(request):
     preview = None
@@ -87,18 +103,10 @@ def work_new(request):
         if valid and submit == "preview":
             preview = _work_preview(form, chapter_form)
         elif valid:
-            work = services.create_work(
-                request.user,
-                fields=form.work_fields(),
-                pseuds=form.cleaned_data["pseuds"],
-                cocreators=form.cleaned_data["cocreators"],
-                tags_by_type=form.tags_by_type(),
-                chapter=chapter_form.save(commit=False),
-                post=submit == "post",
-                **_series_args(form),
-            )
-            for problem in form_sections.save_all(sections, work):
-                messages.warning(request, problem)
+            # One transaction with the sections (collections, gifts): subscribers are told of the
+            # work only after it has joined an anonymous or unrevealed collection, never before.
+            with transaction.atomic():
+                work = _create_work(request, form, chapter_form, submit, sections)
             if work.is_draft:
                 messages.success(request, "Draft saved. Only you and your co-creators can see it.")
             else:
@@ -150,18 +158,19 @@ def work_edit(request, pk):
         if valid and data.get("submit") == "preview":
             preview = _work_preview(form)
         elif valid:
-            services.update_work(
-                work,
-                request.user,
-                fields=form.work_fields(),
-                pseuds=form.cleaned_data["pseuds"],
-                cocreators=form.cleaned_data["cocreators"],
-                tags_by_type=form.tags_by_type(),
-                **_series_args(form),
-            )
+            with transaction.atomic():
+                services.update_work(
+                    work,
+                    request.user,
+                    fields=form.work_fields(),
+                    pseuds=form.cleaned_data["pseuds"],
+                    cocreators=form.cleaned_data["cocreators"],
+                    tags_by_type=form.tags_by_type(),
+                    **_series_args(form),
+                )
+                for problem in form_sections.save_all(sections, work):
+                    messages.warning(request, problem)
             suggestions.record_outcomes(work, data)
-            for problem in form_sections.save_all(sections, work):
-                messages.warning(request, problem)
             messages.success(request, "Work updated.")
             return redirect(work)
     else:
