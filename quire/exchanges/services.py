@@ -106,8 +106,9 @@ def check_entries(exchange: Exchange, kind: str, entries: list[dict]) -> list[st
                 if not rule.get("any"):
                     problems.append(f"{label.title()} {number}: \"any\" is not allowed for {type_label.lower()}.")
                 continue
-            if not names and tag_type == "fandom":
-                problems.append(f"{label.title()} {number}: name at least one fandom.")
+            # Left empty, a type means "any" to the matcher: allowed only where "any" is.
+            if not names and (tag_type == "fandom" or not rule.get("any")):
+                problems.append(f"{label.title()} {number}: name at least one of the {type_label.lower()}.")
             if len(names) > MAX_TAGS:
                 problems.append(f"{label.title()} {number}: at most {MAX_TAGS} {type_label.lower()}.")
             if tag_set is not None:

@@ -190,3 +190,25 @@ def test_only_moderators_run_the_exchange(client):
     assert client.get(reverse("exchanges:dashboard", args=["winter_swap"])).status_code == 200
     with pytest.raises(services.Refused):
         services.run_matching(exchange, ann)
+
+
+@time_machine.travel(START, tick=False)
+def test_moderator_changes_the_rules_and_a_participant_withdraws(client):
+    owner, ann = make_user("mod"), make_user("ann")
+    _create(client, owner)
+    exchange = Exchange.objects.get()
+    data = {"requests_required": 1, "requests_allowed": 3, "offers_required": 1, "offers_allowed": 1,
+            "signups_open_at": "2026-11-01T00:00", "signups_close_at": "2026-11-12T00:00",
+            "mode_fandom": "or", "mode_character": "and", "mode_relationship": "ignore", "mode_freeform": "ignore"}
+    client.post(reverse("exchanges:edit", args=["winter_swap"]), data)
+    exchange.refresh_from_db()
+    assert exchange.rules["character"] == {"mode": "and", "any": False} and exchange.requests_allowed == 3
+    # "Any character" is no longer allowed: the sign-up says so and saves nothing.
+    response = _signup(client, ann, "Lighthouse", "Lighthouse")
+    assert "Request 1: name at least one of the characters." in response.content.decode()
+    assert "Offer 1: name at least one of the characters." in response.content.decode()
+    assert not SignUp.objects.exists()
+    response = _signup(client, ann, "Lighthouse", "Lighthouse", request_1_character="Mara", offer_1_character="Mara")
+    assert response.status_code == 302 and SignUp.objects.filter(user=ann).exists()
+    client.post(reverse("exchanges:withdraw", args=["winter_swap"]))
+    assert not SignUp.objects.filter(user=ann).exists()
