@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "quire.interactions",
     "quire.moderation",
     "quire.collections",
+    "quire.exchanges",
     "quire.downloads",
     "quire.imports",
     "quire.efiction",

@@ -85,6 +85,15 @@ def _http(small: bool, works: int | None, corpus: str | None, db: str = "sqlite"
     return run(small, works, db=db, report=report or (lambda line: None), dev_server=dev_server)
 
 
+def _exchange(small: bool, works: int | None, corpus: str | None) -> list:
+    import sys
+
+    from quire.bench.exchange import run
+
+    # Progress on stderr, so the JSON stays the last line of stdout.
+    return run(small, report=lambda line: print(line, file=sys.stderr, flush=True))["exchange"]
+
+
 # name: (what it measures, function)
 BENCHMARKS = {
     "understanding": ("story analyzer on about 1 MB of generated text", _understanding),
@@ -92,6 +101,8 @@ BENCHMARKS = {
     "search": ("search and facets over an AO3-shaped generated corpus", _search),
     "interactions": ("200 concurrent kudos and comments on one work", _interactions),
     "downloads": ("EPUB of a long generated work, beside Calibre's ebook-convert", _downloads),
+    "exchange": ("gift-exchange matching at 500, 2,000 and 5,000 participants against the proven maximum",
+                 _exchange),
     "import": ("eFiction 3.5 migration of a generated archive, works/s and peak memory at two sizes", _import),
     "http": ("the production server over real HTTP: read mixes, 200 writers, beside a trivial view", _http),
 }
