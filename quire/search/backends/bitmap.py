@@ -13,6 +13,13 @@ What it keeps, by work id:
 - numpy arrays of every sort key and range field;
 - a matrix of each work's filter tags, for facet counts over small results.
 
+The layout is compact because a server builds the index once, in its master
+process before the workers fork (`quire.search.warmup.warm`), and the workers
+share its pages copy-on-write: counts are 32-bit, the tag matrix uses the
+smallest integer type its tag ids fit (widened when a bigger id appears), and
+the arrays keep headroom for new works so a worker applying the change log
+writes only the pages of the works that changed, not a private copy of all.
+
 Visibility is still the one rule: guests and members read bitmaps built from
 the same fields `Work.objects.visible_to` tests, and a signed-in reader's own
 works and mutes are read from the database with the rule's own querysets.
@@ -51,7 +58,11 @@ GRACE = timedelta(seconds=30)
 MATRIX_LIMIT = 30_000
 # Give up on the intersection path when this many tags could still reach a group's top.
 CANDIDATE_LIMIT = 3_000
+# New works fit in this share of spare rows (plus HEADROOM_MIN) before the arrays
+# are reallocated; reallocating in a forked worker makes all its pages private.
+HEADROOM, HEADROOM_MIN = 0.05, 4096
 INT64_MAX = np.iinfo(np.int64).max
+COUNT = np.int32  # word counts, kudos, hits, comments, bookmarks; widened per array if one ever overflows
 NO_DAY = np.iinfo(np.int32).min
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 STATS = ("kudos", "hits", "comments", "bookmarks")
@@ -100,6 +111,8 @@ class OrderedKeys:
         self.rank = np.resize(self.rank, capacity)
 
     def set(self, pk: int, key: str | None):
+        if key is not None and self.key_of.get(pk) == key:
+            return  # kudos and hits reload a work; its place is unchanged and its pages stay shared
         old = self.key_of.pop(pk, None)
         if old is not None:
             del self.entries[bisect.bisect_left(self.entries, (old, pk))]
@@ -134,7 +147,7 @@ class BitmapIndex:
             self.checked_at = timezone.now()
             self.pruned_at = self.checked_at
             top = Work.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-            self._allocate(top + 1)
+            self._allocate(top + 1 + max(HEADROOM_MIN, int(top * HEADROOM)))
             self._load_works(Work.objects.all())
             self._load_stats(None)
             self._load_all_tags()
@@ -149,9 +162,9 @@ class BitmapIndex:
         self.updated = np.full(cap, INT64_MAX, dtype=np.int64)  # -µs, so smaller is newer; nulls last
         self.published = np.full(cap, INT64_MAX, dtype=np.int64)
         self.updated_day = np.full(cap, NO_DAY, dtype=np.int32)
-        self.words = np.zeros(cap, dtype=np.int64)
-        self.stats = {name: np.zeros(cap, dtype=np.int64) for name in STATS}
-        self.matrix = np.zeros((cap, WIDTH), dtype=np.int64)  # filter tag ids, 0 = none
+        self.words = np.zeros(cap, dtype=COUNT)
+        self.stats = {name: np.zeros(cap, dtype=COUNT) for name in STATS}
+        self.matrix = np.zeros((cap, WIDTH), dtype=np.uint16)  # filter tag ids, 0 = none; see _fit_tags
         self.overflow: dict[int, np.ndarray] = {}
         self.overflowing = BitMap()
         self.tags: dict[int, BitMap] = {}
@@ -167,7 +180,7 @@ class BitmapIndex:
     def _grow(self, needed: int):
         if needed <= self.capacity:
             return
-        cap = max(needed, int(self.capacity * 1.25))
+        cap = max(needed + HEADROOM_MIN, int(self.capacity * 1.25))
 
         def grown(values, fill):
             out = np.full((cap, *values.shape[1:]), fill, dtype=values.dtype)
@@ -195,7 +208,7 @@ class BitmapIndex:
             works.order_by().values_list(*fields).iterator(chunk_size=20_000)
         ):
             self._grow(pk + 1)
-            self.words[pk] = words
+            self._count("words", pk, words)
             self.updated[pk] = INT64_MAX if updated is None else -_micros(updated)
             self.published[pk] = INT64_MAX if published is None else -_micros(published)
             self.updated_day[pk] = _day(updated)
@@ -226,7 +239,26 @@ class BitmapIndex:
         for work_id, *values in rows.values_list("work_id", *STATS).iterator(chunk_size=20_000):
             if work_id < self.capacity:
                 for name, value in zip(STATS, values, strict=True):
-                    self.stats[name][work_id] = value
+                    self._count(name, work_id, value)
+
+    def _count(self, name: str, work_id: int, value: int):
+        values = self.words if name == "words" else self.stats[name]
+        try:
+            values[work_id] = value
+        except OverflowError:  # past 32 bits: this one array goes to 64
+            values = values.astype(np.int64)
+            values[work_id] = value
+            if name == "words":
+                self.words = values
+            else:
+                self.stats[name] = values
+
+    def _fit_tags(self, top_tag: int):
+        """Widen the tag matrix when a tag id no longer fits its integer type
+        (numpy would wrap it silently): uint16 up to 65,535 tags, then int32."""
+        if top_tag > np.iinfo(self.matrix.dtype).max:
+            wide = np.uint32 if top_tag <= np.iinfo(np.uint32).max else np.int64
+            self.matrix = self.matrix.astype(wide)
 
     def _load_all_tags(self):
         """Every filter tagging, one row per tag with its works as text: far
@@ -246,6 +278,7 @@ class BitmapIndex:
             return
         works, tags = np.concatenate(work_parts), np.concatenate(tag_parts)
         self._grow(int(works.max()) + 1)
+        self._fit_tags(int(tags.max()))
         order = np.argsort(works, kind="stable")
         works, tags = works[order], tags[order]
         # Each tagging's place among its work's tags: its index minus where the work's run starts.
@@ -315,6 +348,8 @@ class BitmapIndex:
                 found = self._sort_keys(name, chunk)
                 for work_id in chunk:
                     keys.set(work_id, found.get(work_id))
+        if filed:
+            self._fit_tags(max(max(tags) for tags in filed.values()))
         for work_id, tag_ids in filed.items():
             self._set_row(work_id, np.array(sorted(tag_ids), dtype=np.int64))
         # Most changes are kudos and hits: tag sizes and types are only worked
@@ -570,6 +605,20 @@ def shared_index() -> BitmapIndex | None:
         else:
             _build_shared(False)
     return _shared
+
+
+def build_shared() -> BitmapIndex:
+    """Build the process's index now, in this thread, with its text sorts, and
+    keep it as the shared one: what `quire.search.warmup.warm` calls in a
+    server's master so every worker forked after starts with it."""
+    global _shared
+    with _building:
+        index = BitmapIndex().build()
+        for name in ("title", "creator"):
+            index._ordered(name)
+        _shared = index
+    logger.info("search index built in %.1f s", index.build_seconds)
+    return index
 
 
 def reset_shared():
