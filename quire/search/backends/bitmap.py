@@ -446,7 +446,21 @@ class BitmapIndex:
             found = found & self.complete if query.complete == "complete" else found - self.complete
         if query.language:
             found = found & self.languages.get(query.language, EMPTY)
-        ids = _ids(found)
+        scores = None
+        if query.text:
+            # Text first: its matches are usually far fewer than the tag-filtered
+            # works, so the ranges below test a few thousand works, not a million.
+            # Only a relevance sort needs scores, and only for works that passed
+            # the filters above (the database skips scoring the rest).
+            scored = query.effective_sort == "relevance"
+            matched = np.array(
+                fulltext.matches(query.text, found, scored=scored), dtype=[("id", np.int64), ("score", np.float64)]
+            )
+            matched.sort(order="id")
+            ids = matched["id"]
+            scores = matched["score"] if scored else None
+        else:
+            ids = _ids(found)
         keep = None
         if query.updated_from:
             keep = self.updated_day[ids] >= query.updated_from.toordinal()
@@ -458,17 +472,8 @@ class BitmapIndex:
             test = {">": values > number, "<": values < number, ">=": values >= number, "<=": values <= number}
             passed = test.get(op, values == number)
             keep = passed if keep is None else keep & passed
-        scores = None
-        if query.text:
-            among = found if keep is None else _bitmap(ids[keep])
-            matched = np.array(fulltext.matches(query.text, among), dtype=[("id", np.int64), ("score", np.float64)])
-            if not len(matched):
-                return BitMap(), np.zeros(0, dtype=np.int64), np.zeros(0)
-            matched.sort(order="id")
-            at = np.searchsorted(matched["id"], ids).clip(0, len(matched) - 1)
-            hit = matched["id"][at] == ids
-            keep = hit if keep is None else keep & hit
-            scores = matched["score"][at]
+        if query.text and keep is None:
+            found = _bitmap(ids)
         if keep is not None:
             ids = ids[keep]
             scores = scores[keep] if scores is not None else None
@@ -617,7 +622,7 @@ def build_shared() -> BitmapIndex:
         for name in ("title", "creator"):
             index._ordered(name)
         _shared = index
-    logger.info("search index built in %.1f s", index.build_seconds)
+    logger.info("search index made in %.1f s", index.build_seconds)
     return index
 
 
