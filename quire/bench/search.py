@@ -579,7 +579,12 @@ def worker_memory(queries: dict[str, Query], workers: int, own_index: bool = Fal
 
     index = None if own_index else (bitmap._shared or bitmap.build_shared())
     listing = [q for q in queries.values() if not q.text]
-    connections.close_all()
+    if own_index:
+        # Workers that build open connections of their own; one inherited
+        # across fork would be shared with this process. Workers reading the
+        # shared index never touch the database (nor, leaving by os._exit,
+        # close what they inherited), so a test's open transaction survives.
+        connections.close_all()
     gc.collect()
     gc.freeze()  # as warm() does
     children = []
@@ -635,7 +640,7 @@ def memory_by_workers(queries: dict[str, Query], most: int, own_index: bool = Fa
     return out
 
 
-def run(works: int, repeat: int, corpus: Path | None = None, workers: int = 4, own_index: bool = False) -> dict:
+def run(works: int, repeat: int, corpus: Path | None = None, workers: int = 0, own_index: bool = False) -> dict:
     """With `corpus`, the current database is that file (see prepare_corpus_file):
     its corpus is reused when complete, else built and marked complete."""
     start = time.perf_counter()

@@ -102,3 +102,24 @@ def test_tag_matrix_and_counts_widen_instead_of_wrapping(author):
     index._count("words", work.pk, 1234)
     assert int(index.stats["hits"][work.pk]) == 3_000_000_000
     assert int(index.words[work.pk]) == 1234
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_bench_reports_machine_memory_for_forked_workers_sharing_the_index(author):
+    from quire.bench import search as bench
+
+    make_work(author, "Lantern", fandoms=("Fandom Bench",))
+    fandom = Tag.objects.get(name="Fandom Bench").pk
+    try:
+        figures = bench.memory_by_workers({"listing": Query(include=(fandom,))}, 2)
+    finally:
+        import gc
+
+        gc.unfreeze()
+    assert [f["workers"] for f in figures] == [1, 2]
+    for f in figures:
+        assert f["index"] == "shared"
+        assert f["worker_uss_mb"] > 0 and f["master_pss_mb"] > 0
+        assert f["machine_pss_mb"] == pytest.approx(f["master_pss_mb"] + f["workers_pss_mb"], abs=0.2)
+    # The test's own rows are still there: no connection was closed under its transaction.
+    assert Tag.objects.filter(name="Fandom Bench").exists()

@@ -472,8 +472,10 @@ class BitmapIndex:
                 fulltext.matches(query.text, found, scored=scored), dtype=[("id", np.int64), ("score", np.float64)]
             )
             matched.sort(order="id")
-            ids = matched["id"]
-            scores = matched["score"] if scored else None
+            # PostgreSQL returns every match (see fulltext.matches): keep those among `found`.
+            inside = np.isin(matched["id"], _ids(found & _bitmap(matched["id"])), assume_unique=True)
+            ids = matched["id"][inside]
+            scores = matched["score"][inside] if scored else None
         else:
             ids = _ids(found)
         keep = None
