@@ -25,6 +25,7 @@ import ctypes
 import gc
 import itertools
 import json
+import os
 import random
 import resource
 import sqlite3
@@ -535,8 +536,11 @@ def _backends() -> dict[str, dict]:
     except ImportError as exc:
         sys.stderr.write(f"bitmap backend not measured: {exc}\n")
         return backends
+    from quire.search.backends.bitmap import build_shared
+
     before, start = _settled_rss_mb(), time.perf_counter()
-    bitmap = BitmapBackend.built()
+    # Built as a server's master builds it (warmup.warm), text sorts included.
+    bitmap = BitmapBackend(build_shared())
     built = time.perf_counter() - start
     backends["bitmap"] = {
         "backend": bitmap,
@@ -546,7 +550,97 @@ def _backends() -> dict[str, dict]:
     return backends
 
 
-def run(works: int, repeat: int, corpus: Path | None = None) -> dict:
+# --- memory of forked workers --------------------------------------------------------------
+def _memory_mb(pid: int) -> dict:
+    """Proportional (PSS: shared pages split among the processes sharing them)
+    and unique (USS: pages no other process has) memory of a process."""
+    fields = {}
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            name, _, rest = line.partition(":")
+            if rest.strip().endswith("kB"):
+                fields[name] = int(rest.split()[0])
+    uss = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
+    return {"pss_mb": round(fields.get("Pss", 0) / 1024, 1), "uss_mb": round(uss / 1024, 1)}
+
+
+def worker_memory(queries: dict[str, Query], workers: int, own_index: bool = False) -> dict:
+    """Fork `workers` processes from this one, as a pre-forking server's master
+    does after `quire.search.warmup.warm()`, let each answer every listing query
+    (text search needs a database connection of its own and adds no lasting
+    memory), and read their memory while they all still run.
+
+    With `own_index` each worker builds an index of its own first, as every
+    worker did before the index was shared (needs a database file: an in-memory
+    test database can't be opened again from another process)."""
+    from django.db import connections
+
+    from quire.search.backends import bitmap
+
+    index = None if own_index else (bitmap._shared or bitmap.build_shared())
+    listing = [q for q in queries.values() if not q.text]
+    if own_index:
+        # Workers that build open connections of their own; one inherited
+        # across fork would be shared with this process. Workers reading the
+        # shared index never touch the database (nor, leaving by os._exit,
+        # close what they inherited), so a test's open transaction survives.
+        connections.close_all()
+    gc.collect()
+    gc.freeze()  # as warm() does
+    children = []
+    go_read, go_write = os.pipe()
+    try:
+        for _ in range(workers):
+            ready_read, ready_write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker
+                code = 0
+                try:
+                    os.close(go_write)
+                    mine = bitmap.BitmapIndex().build() if own_index else index
+                    for query in listing:
+                        mine.search(query, AnonymousUser())
+                    os.write(ready_write, b"1")
+                    os.read(go_read, 1)  # until the master has read our memory
+                except BaseException:  # noqa: BLE001 - a worker reports by its exit code
+                    code = 1
+                finally:
+                    os._exit(code)
+            os.close(ready_write)
+            children.append((pid, ready_read))
+        for _, ready in children:
+            if os.read(ready, 1) != b"1":
+                raise RuntimeError("a bench worker failed before answering its queries")
+        per_worker = [_memory_mb(pid) for pid, _ in children]
+        master = _memory_mb(os.getpid())
+    finally:
+        os.close(go_write)
+        for pid, ready in children:
+            os.close(ready)
+            os.waitpid(pid, 0)
+        os.close(go_read)
+        gc.unfreeze()
+    workers_pss = sum(w["pss_mb"] for w in per_worker)
+    return {
+        "workers": workers,
+        "index": "own per worker" if own_index else "shared",
+        "master_pss_mb": master["pss_mb"],
+        "workers_pss_mb": round(workers_pss, 1),
+        "machine_pss_mb": round(master["pss_mb"] + workers_pss, 1),
+        "worker_uss_mb": max(w["uss_mb"] for w in per_worker),
+    }
+
+
+def memory_by_workers(queries: dict[str, Query], most: int, own_index: bool = False) -> list[dict]:
+    counts = [n for n in (1, 2, 4, 8, 16, 32) if n < most] + [most]
+    out = []
+    for n in counts:
+        out.append(worker_memory(queries, n, own_index))
+        sys.stderr.write(f"memory with {n} worker(s), index {out[-1]['index']}: {json.dumps(out[-1])}\n")
+    return out
+
+
+def run(works: int, repeat: int, corpus: Path | None = None, workers: int = 0, own_index: bool = False) -> dict:
     """With `corpus`, the current database is that file (see prepare_corpus_file):
     its corpus is reused when complete, else built and marked complete."""
     start = time.perf_counter()
@@ -580,4 +674,8 @@ def run(works: int, repeat: int, corpus: Path | None = None) -> dict:
     assert results["sql"]["post_to_searchable_ms"] is not None, "a posted work must be found by the next search"
     results["post_to_searchable_ms"] = results["sql"]["post_to_searchable_ms"]
     results["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    if "bitmap" in results and workers:
+        results["bitmap"]["memory_by_workers"] = memory_by_workers(queries, workers)
+        if own_index:
+            results["bitmap"]["memory_by_workers_own_index"] = memory_by_workers(queries, workers, own_index=True)
     return results

@@ -48,15 +48,19 @@ def _reading(small: bool, works: int | None, corpus: str | None) -> dict:
     return _in_test_db(lambda: bench_reading.run(works or (200 if small else 2000), repeat=10 if small else 30))
 
 
-def _search(small: bool, works: int | None, corpus: str | None) -> dict:
+def _search(small: bool, works: int | None, corpus: str | None, workers: int = 4, own_index: bool = False) -> dict:
     from quire.bench import search as search_bench
 
     works = works or (2000 if small else 20_000)
     repeat = 10 if small else 30
     if not corpus:
-        return _in_test_db(lambda: search_bench.run(works, repeat))
+        if own_index:
+            raise CommandError("--own-index needs --corpus: workers open the corpus file themselves")
+        return _in_test_db(lambda: search_bench.run(works, repeat, workers=workers))
     path = Path(corpus).resolve()
-    return _in_corpus_db(path, works, lambda: search_bench.run(works, repeat, corpus=path))
+    return _in_corpus_db(
+        path, works, lambda: search_bench.run(works, repeat, corpus=path, workers=workers, own_index=own_index)
+    )
 
 
 def _interactions(small: bool, works: int | None, corpus: str | None) -> dict:
@@ -168,9 +172,13 @@ class Command(BaseCommand):
                             "QUIRE_BENCH_POSTGRES, default postgres://postgres@127.0.0.1:5432/postgres)")
         parser.add_argument("--dev-server", action="store_true",
                             help="http: measure Django's development server instead (for comparison)")
+        parser.add_argument("--workers", type=int, default=4, metavar="N",
+                            help="search: memory of 1, 2, 4 … N forked workers sharing the index (0: skip)")
+        parser.add_argument("--own-index", action="store_true",
+                            help="search (with --corpus): also measure each worker building its own index")
 
     def handle(self, *args, which, only, small, works, corpus, canon=None, webis=None, json=False,
-               db="sqlite", dev_server=False, **options):
+               db="sqlite", dev_server=False, workers=4, own_index=False, **options):
         as_json = json
         chosen = [which or only] if (which or only) else list(BENCHMARKS)
         results = {}
@@ -182,6 +190,8 @@ class Command(BaseCommand):
                 results[name] = run(small, works, corpus, canon=canon, webis=webis, report=report)
             elif name == "http":
                 results[name] = run(small, works, corpus, db=db, report=self.stderr.write, dev_server=dev_server)
+            elif name == "search":
+                results[name] = run(small, works, corpus, workers=workers, own_index=own_index)
             else:
                 results[name] = run(small, works, corpus)
             if not as_json:
