@@ -154,6 +154,9 @@ def work_edit(request, pk):
                 **_series_args(form),
             )
             suggestions.record_outcomes(work, data)
+            if data.get("submit") == "post" and work.is_draft:
+                # Post from the edit page saves first: what the author typed is never thrown away.
+                return _post_and_redirect(request, work)
             messages.success(request, "Work updated.")
             return redirect(work)
     else:
@@ -172,7 +175,10 @@ def work_edit(request, pk):
 @login_required
 @require_POST
 def work_post(request, pk):
-    work = work_for_editing(request.user, pk)
+    return _post_and_redirect(request, work_for_editing(request.user, pk))
+
+
+def _post_and_redirect(request, work: Work):
     missing = work.missing_for_posting()
     if missing:
         # A draft made from pasted text has no tags until the author chooses them.
