@@ -1,8 +1,9 @@
 """An OPDS 1.2 catalog at /opds/ for e-reader apps (KOReader, Moon+ Reader,
 Thorium...): navigation by newest and by fandom, search through an OpenSearch description
 (the site search's own interface, so the same words find the same works), and,
-for readers who sign in with HTTP Basic and an app password, their subscriptions and marked-for-later list. Every work comes through
-`Work.objects.visible_to` for whoever is asking."""
+for readers who sign in with HTTP Basic and an app password, their subscriptions
+and marked-for-later list. Every work comes through `Work.objects.visible_to` for
+whoever is asking."""
 
 from django.conf import settings
 from django.db.models import Count, Q
