@@ -91,6 +91,7 @@ class NotificationKind(models.TextChoices):
     CHAPTER = "chapter", "New chapter"
     WORK = "work", "New work"
     SERIES = "series", "New work in a series"
+    KUDOS = "kudos", "Kudos on your work"
 
 
 class EmailState(models.TextChoices):
