@@ -135,3 +135,12 @@ def profile_relations(context, profile_user) -> dict:
         "subscribed": subs.filter(author=profile_user).exists(),
         "pseud_subs": set(subs.filter(pseud__user=profile_user).values_list("pseud_id", flat=True)),
     }
+
+
+@register.simple_tag(takes_context=True)
+def muted_people(context) -> int:
+    """How many people the reader muted by name: listings say their works are hidden."""
+    user = context["request"].user
+    if not user.is_authenticated:
+        return 0
+    return Mute.objects.filter(muter=user, via_work__isnull=True).count()
