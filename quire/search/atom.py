@@ -6,6 +6,7 @@ and its tags as categories whose scheme says which kind of tag each one is, so a
 e-reader can tell an Explicit work from any other."""
 
 import uuid
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -58,7 +59,7 @@ def render_feed(feed: dict, entries: list[dict], content_type: str = ATOM) -> Ht
 
 
 def _categories(work: Work) -> list[dict]:
-    by_type = {t: [] for t in CATEGORY_TYPES}
+    by_type: dict[str, list] = {str(t): [] for t in CATEGORY_TYPES}
     for tag in work.tags.all():
         if tag.type in by_type:
             by_type[tag.type].append(tag)
@@ -69,7 +70,7 @@ def _categories(work: Work) -> list[dict]:
     ]
 
 
-def work_entry(work: Work, user, *, links: list[dict] = (), with_content: bool = True) -> dict:
+def work_entry(work: Work, user, *, links: Sequence[dict] = (), with_content: bool = True) -> dict:
     """A work as a feed entry. `links` are added after the link to read it online."""
     pseuds = work.creators_visible_to(user)
     authors = [(str(p.name), site_url(p.get_absolute_url())) for p in pseuds] if pseuds is not None else []
