@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 from django.utils.text import slugify
 
 from quire.lib.text import html_to_text
+from quire.lib.urls import site_url
 from quire.tags.models import TagType
 from quire.works.models import Chapter, ChapterState, Series, Work
 
@@ -34,10 +35,6 @@ TAG_LABELS = [
     (TagType.FREEFORM, "Additional Tags"),
 ]
 TAG_LABEL_NAMES = {label for _, label in TAG_LABELS}
-
-
-def site_url(path: str = "") -> str:
-    return settings.SITE_URL + path
 
 
 @dataclass

@@ -1,75 +1,31 @@
 """Atom feeds a feed reader follows: a work's chapters, an author's works, a series.
 Every work in them comes through `Work.objects.visible_to` for the person asking."""
 
-import uuid
-
-from django.conf import settings
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
 from quire.accounts.models import User
-from quire.lib import text as textlib
+from quire.lib.urls import site_url
+from quire.search.atom import ATOM_TYPE, link, render_feed, tag_id, work_entry
 from quire.works.access import work_for_downloading
 from quire.works.models import Chapter, Series, Work
 
 from .auth import BadCredentials, challenge, viewer
-from .book import site_url
-from .formats import FORMATS
+from .formats import available_formats
 
-ATOM = "application/atom+xml; charset=utf-8"
-ACQUISITION_FORMATS = ("epub", "pdf")
+CLIENT_PARAM = "client"  # views.CLIENT_PARAM: the download answers with the file or a plain retry
 
 
-def tag_id(path: str) -> str:
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, site_url(path))}"
-
-
-def render_feed(feed: dict, entries: list[dict], content_type: str = ATOM) -> HttpResponse:
-    feed.setdefault("total", None)
-    if not feed.get("updated"):
-        dates = [e["updated"] for e in entries if e.get("updated")]
-        feed["updated"] = max(dates) if dates else timezone.now()
-    for entry in entries:
-        entry["updated"] = entry.get("updated") or feed["updated"]
-    body = render_to_string("downloads/atom.xml", {"feed": feed, "entries": entries, "site_name": settings.SITE_NAME})
-    return HttpResponse(body, content_type=content_type)
-
-
-def link(rel: str, href: str, type_: str, title: str = "") -> dict:
-    return {"rel": rel, "href": href, "type": type_, "title": title}
-
-
-def work_entry(work: Work, user, *, acquisition: bool = False) -> dict:
-    """A work as a feed entry; in OPDS feeds, with acquisition links for its files."""
-    pseuds = work.creators_visible_to(user)
-    authors = [(str(p.name), site_url(p.get_absolute_url())) for p in pseuds] if pseuds is not None else []
-    links = [link("alternate", site_url(work.get_absolute_url()), "text/html", "Read online")]
-    if acquisition:
-        for key in ACQUISITION_FORMATS:
-            fmt = FORMATS[key]
-            if fmt.available:
-                href = site_url(reverse("downloads:work", args=[work.pk, key]))
-                links.append(link("http://opds-spec.org/acquisition", href, fmt.mime, f"Download {fmt.label}"))
-    tags = [t for t in work.tags.all() if t.type in ("fandom", "freeform", "relationship", "character")]
-    # Plain text from the sanitised HTML, never the author's source: that may be
-    # HTML the sanitiser would have removed (scripts, handlers), shown here as text.
-    summary = " ".join(textlib.html_to_text(work.summary_html or "").split())
-    return {
-        "id": tag_id(work.get_absolute_url()),
-        "title": work.title,
-        "updated": work.updated_at or work.published_at or work.created_at,
-        "published": work.published_at,
-        "authors": authors,
-        "language": work.language,
-        "categories": [(t.name, t.type) for t in tags],
-        "summary": summary if acquisition else "",
-        "content": (work.summary_html or "") if not acquisition else "",
-        "links": links,
-    }
+def acquisition_links(work: Work) -> list[dict]:
+    """OPDS acquisition links: one per format this archive can serve, each marked so the
+    download answers an app with the file or a plain retry, never a progress page."""
+    links = []
+    for fmt in available_formats():
+        href = site_url(reverse("downloads:work", args=[work.pk, fmt.key])) + f"?{CLIENT_PARAM}=opds"
+        links.append(link("http://opds-spec.org/acquisition", href, fmt.mime.split(";")[0], f"Download {fmt.label}"))
+    return links
 
 
 def _feed_or_401(view):
@@ -78,7 +34,14 @@ def _feed_or_401(view):
             user = viewer(request)
         except BadCredentials:
             return challenge("That app password is not valid.")
-        return view(request, user, *args, **kwargs)
+        try:
+            return view(request, user, *args, **kwargs)
+        except PermissionDenied as refused:
+            if user.is_authenticated:
+                raise
+            # Members only (a restricted work): a feed reader can't follow a log-in link, but it
+            # can ask its user for credentials, so ask for an app password (401), not a 403 page.
+            return challenge(f"{refused} Feed readers sign in with a user name and an app password.")
 
     wrapped.__name__ = view.__name__
     wrapped.__doc__ = view.__doc__
@@ -112,7 +75,7 @@ def work_chapters(request, user, pk):
         "author": ", ".join(str(p.name) for p in pseuds) if pseuds else "Anonymous",
         "updated": work.updated_at,
         "links": [
-            link("self", site_url(request.path), "application/atom+xml"),
+            link("self", site_url(request.path), ATOM_TYPE),
             link("alternate", site_url(work.get_absolute_url()), "text/html"),
         ],
     }
@@ -134,7 +97,7 @@ def author_works(request, user, username):
         "author": author.username,
         "author_uri": site_url(author.get_absolute_url()),
         "links": [
-            link("self", site_url(request.path), "application/atom+xml"),
+            link("self", site_url(request.path), ATOM_TYPE),
             link("alternate", site_url(author.get_absolute_url()), "text/html"),
         ],
     }
@@ -153,12 +116,8 @@ def series_works(request, user, pk):
         "title": f"{series.title} (series)",
         "updated": series.updated_at,
         "links": [
-            link("self", site_url(request.path), "application/atom+xml"),
+            link("self", site_url(request.path), ATOM_TYPE),
             link("alternate", site_url(series.get_absolute_url()), "text/html"),
         ],
     }
     return render_feed(feed, [work_entry(w, user) for w in works])
-
-
-def paginate(queryset, request, per_page: int):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))

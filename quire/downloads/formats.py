@@ -18,6 +18,9 @@ class Format:
     # Words up to which a file is generated inside the request instead of the
     # worker (see services.INLINE_WORDS for the measurements behind these).
     inline_words: int = 0
+    # Words up to which a client that can't show a progress page (an e-reader app) waits
+    # for the file inside its request; past that it is told to come back (503, Retry-After).
+    client_inline_words: int = 0
 
     @property
     def available(self) -> bool:
@@ -27,14 +30,32 @@ class Format:
 FORMATS = {
     f.key: f
     for f in [
-        Format("epub", "EPUB", "epub", "application/epub+zip", epub.write, inline_words=150_000),
-        Format("azw3", "AZW3", "azw3", "application/vnd.amazon.ebook", calibre.write_azw3, calibre.unavailable_reason),
         Format(
-            "mobi", "MOBI", "mobi", "application/x-mobipocket-ebook", calibre.write_mobi, calibre.unavailable_reason
+            "epub", "EPUB", "epub", "application/epub+zip", epub.write,
+            inline_words=150_000, client_inline_words=500_000,
         ),
-        Format("pdf", "PDF", "pdf", "application/pdf", pdf.write, pdf.unavailable_reason, inline_words=1_500),
-        Format("html", "HTML", "html", "text/html; charset=utf-8", html.write, inline_words=150_000),
-        Format("txt", "Plain text", "txt", "text/plain; charset=utf-8", txt.write, inline_words=150_000),
+        # Calibre's start dominates a Kindle file (10+ s whatever the length); an e-reader
+        # app waits that long for a novella rather than saving an error as the book.
+        Format(
+            "azw3", "AZW3", "azw3", "application/vnd.amazon.ebook", calibre.write_azw3, calibre.unavailable_reason,
+            client_inline_words=60_000,
+        ),
+        Format(
+            "mobi", "MOBI", "mobi", "application/x-mobipocket-ebook", calibre.write_mobi, calibre.unavailable_reason,
+            client_inline_words=60_000,
+        ),
+        Format(
+            "pdf", "PDF", "pdf", "application/pdf", pdf.write, pdf.unavailable_reason,
+            inline_words=1_500, client_inline_words=20_000,
+        ),
+        Format(
+            "html", "HTML", "html", "text/html; charset=utf-8", html.write,
+            inline_words=150_000, client_inline_words=500_000,
+        ),
+        Format(
+            "txt", "Plain text", "txt", "text/plain; charset=utf-8", txt.write,
+            inline_words=150_000, client_inline_words=500_000,
+        ),
     ]
 }
 

@@ -1,8 +1,9 @@
 """An OPDS 1.2 catalog at /opds/ for e-reader apps (KOReader, Moon+ Reader,
-Thorium...): navigation by newest and by fandom, search by title through an
-OpenSearch description, and, for readers who sign in with HTTP Basic and an app
-password, their subscriptions and marked-for-later list. Every work comes through
-`Work.objects.visible_to` for whoever is asking."""
+Thorium...): navigation by newest and by fandom, search through an OpenSearch description
+(the site search's own interface, so the same words find the same works), and,
+for readers who sign in with HTTP Basic and an app password, their subscriptions
+and marked-for-later list. Every work comes through `Work.objects.visible_to` for
+whoever is asking."""
 
 from django.conf import settings
 from django.db.models import Count, Q
@@ -11,12 +12,16 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from quire.lib.urls import site_url
+from quire.search.atom import link, paginate, render_feed, tag_id, work_entry
+from quire.search.backends import search as site_search
+from quire.search.listing import works_in_order
+from quire.search.query import Query, query_from_params
 from quire.tags.models import Tag, TagType
 from quire.works.models import Work
 
 from .auth import BadCredentials, challenge, viewer
-from .book import site_url
-from .feeds import link, paginate, render_feed, tag_id, work_entry
+from .feeds import acquisition_links
 
 NAVIGATION = "application/atom+xml;profile=opds-catalog;kind=navigation"
 ACQUISITION = "application/atom+xml;profile=opds-catalog;kind=acquisition"
@@ -44,7 +49,7 @@ def _common_links(request, kind: str) -> list[dict]:
     return [
         link("self", site_url(request.get_full_path()), kind),
         link("start", site_url(reverse("downloads:opds_root")), NAVIGATION, settings.SITE_NAME),
-        link("search", site_url(reverse("downloads:opds_opensearch")), OPENSEARCH, "Search by title"),
+        link("search", site_url(reverse("downloads:opds_opensearch")), OPENSEARCH, "Search"),
     ]
 
 
@@ -118,17 +123,29 @@ def signin(request):
 
 def _acquisition(request, user, works, title: str, path: str) -> HttpResponse:
     page = paginate(works.for_listing(), request, PER_PAGE)
+    works_here, total = list(page.object_list), page.paginator.count
+    return _acquisition_page(request, user, works_here, title, path, total, page.number, page.has_next())
+
+
+def _acquisition_page(request, user, works, title, path, total, number: int, has_next: bool) -> HttpResponse:
     links = _common_links(request, ACQUISITION)
     base = site_url(request.path)
     query = request.GET.copy()
-    if page.has_next():
-        query["page"] = page.next_page_number()
+    has_previous = number > 1
+    if has_next:
+        query["page"] = number + 1
         links.append(link("next", f"{base}?{query.urlencode()}", ACQUISITION))
-    if page.has_previous():
-        query["page"] = page.previous_page_number()
+    if has_previous:
+        query["page"] = number - 1
         links.append(link("previous", f"{base}?{query.urlencode()}", ACQUISITION))
-    feed = {"id": tag_id(path), "title": title, "links": links, "total": page.paginator.count, "per_page": PER_PAGE}
-    return render_feed(feed, [work_entry(w, user, acquisition=True) for w in page.object_list], ACQUISITION)
+    feed = {"id": tag_id(path), "title": title, "links": links, "total": total, "per_page": PER_PAGE}
+    entries = [work_entry(w, user, links=acquisition_links(w)) for w in works]
+    return render_feed(feed, entries, ACQUISITION)
+
+
+def _page_number(request) -> int:
+    raw = request.GET.get("page", "")
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) < 7 and int(raw) > 0 else 1
 
 
 @_opds
@@ -171,11 +188,23 @@ def fandom(request, user, pk):
 
 @_opds
 def search(request, user):
-    query = " ".join(request.GET.get("q", "").split())[:200]
-    works = Work.objects.downloadable_by(user)
-    works = works.filter(title__icontains=query) if query else works.none()
-    title = f"Works titled “{query}”" if query else "Search by title"
-    return _acquisition(request, user, works.order_by("-updated_at", "-pk"), title, reverse("downloads:opds_search"))
+    """The site search (full text, `tag:` and `words>1000` syntax, the reader's saved
+    exclusions) through its one interface, answered as an acquisition feed."""
+    text = " ".join(request.GET.get("q", "").split())[:200]
+    path = reverse("downloads:opds_search")
+    if not text:
+        return _acquisition_page(request, user, [], "Search", path, 0, 1, False)
+    number = _page_number(request)
+    params = request.GET.copy()
+    params["q"] = text
+    query = query_from_params(params, viewer=user)
+    query = Query(**{**query.__dict__, "page": number, "per_page": PER_PAGE})
+    result = site_search(query, user, facets=False)
+    # Search shows what a person may read; a catalog hands out only what may be downloaded.
+    allowed = set(Work.objects.downloadable_by(user).filter(pk__in=result.ids).values_list("pk", flat=True))
+    works = [w for w in works_in_order(result.ids) if w.pk in allowed]
+    title = f"Works matching “{text}”"
+    return _acquisition_page(request, user, works, title, path, result.total, number, number * PER_PAGE < result.total)
 
 
 def opensearch(request):

@@ -89,9 +89,12 @@ def build_book(file: DownloadFile) -> books.Book:
     return books.series_book(series, work_ids=file.work_ids)
 
 
-def prepare(target: Target, fmt: Format) -> DownloadFile:
+def prepare(target: Target, fmt: Format, *, inline_words: int | None = None) -> DownloadFile:
     """The file for `target` in `fmt`: ready, or being generated. Small files are
-    generated here and now; others are handed to the worker."""
+    generated here and now; others are handed to the worker. `inline_words` raises the
+    bound for callers that can't show a progress page (e-reader apps)."""
+    if inline_words is None:
+        inline_words = fmt.inline_words
     lookup = {"kind": target.kind, "object_id": target.object_id, "fmt": fmt.key, "version": target.version}
     file = DownloadFile.objects.filter(**lookup).defer("content").first()
     if file is None:
@@ -100,7 +103,7 @@ def prepare(target: Target, fmt: Format) -> DownloadFile:
                 file = DownloadFile.objects.create(**lookup, work_ids=target.work_ids)
         except IntegrityError:  # another request started it a moment ago
             return DownloadFile.objects.defer("content").get(**lookup)
-        if target.words <= fmt.inline_words:
+        if target.words <= inline_words:
             generate(file.pk)
             file.refresh_from_db()
         else:

@@ -16,6 +16,11 @@ from .formats import FORMATS, Format, available_formats
 from .models import DownloadFile, FileStatus
 
 REFRESH_SECONDS = 2
+# What an e-reader app is told when its file is still being made: try again after this long.
+RETRY_AFTER_SECONDS = 30
+# The marker the OPDS catalog puts on its acquisition links: whatever the app's Accept
+# header says, the answer is the file or a plain retry, never a progress page.
+CLIENT_PARAM = "client"
 
 
 class Unavailable(Exception):
@@ -45,6 +50,33 @@ def _unavailable(view):
     return wrapped
 
 
+def is_browser(request) -> bool:
+    """A person in a browser, who can watch a progress page. E-reader and OPDS apps
+    either don't ask for HTML or come through the catalog's links."""
+    if request.GET.get(CLIENT_PARAM):
+        return False
+    return "text/html" in request.headers.get("Accept", "")
+
+
+def _prepare(request, target: services.Target, fmt: Format) -> DownloadFile:
+    inline = None if is_browser(request) else max(fmt.inline_words, fmt.client_inline_words)
+    return services.prepare(target, fmt, inline_words=inline)
+
+
+def _client_answer(file: DownloadFile, fmt: Format) -> HttpResponse:
+    """Not ready, to an app: a plain answer it can't mistake for the book."""
+    if file.status == FileStatus.FAILED:
+        message = f"{file.error or f'The {fmt.label} file could not be made.'} Try another format."
+        return HttpResponse(message, status=500, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(
+        f"The {fmt.label} file is being made. Try again in {RETRY_AFTER_SECONDS} seconds.",
+        status=503,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def _respond(request, file: DownloadFile, fmt: Format, title: str, back_url: str):
     if file.status == FileStatus.READY:
         content = DownloadFile.objects.values_list("content", flat=True).get(pk=file.pk)
@@ -54,6 +86,8 @@ def _respond(request, file: DownloadFile, fmt: Format, title: str, back_url: str
         if request.method == "GET":
             services.record_download(file)
         return response
+    if not is_browser(request):
+        return _client_answer(file, fmt)
     if request.method == "POST" and file.status == FileStatus.FAILED:
         services.retry(file)
         return redirect(request.path)
@@ -71,7 +105,7 @@ def work_download(request, pk, fmt):
     except BadCredentials:
         return challenge("That user name and app password don't match.")
     work = work_for_downloading(user, pk)
-    file = services.prepare(services.work_target(work), fmt)
+    file = _prepare(request, services.work_target(work), fmt)
     return _respond(request, file, fmt, work.title, work.get_absolute_url())
 
 
@@ -84,7 +118,7 @@ def series_download(request, pk, fmt):
     except BadCredentials:
         return challenge("That user name and app password don't match.")
     series = get_object_or_404(Series, pk=pk)
-    file = services.prepare(services.series_target(series, user), fmt)
+    file = _prepare(request, services.series_target(series, user), fmt)
     return _respond(request, file, fmt, series.title, series.get_absolute_url())
 
 
@@ -99,7 +133,7 @@ def later_download(request, fmt):
         return challenge("That user name and app password don't match.")
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    file = services.prepare(services.later_target(user), fmt)
+    file = _prepare(request, services.later_target(user), fmt)
     return _respond(request, file, fmt, "Marked for later", reverse("downloads:later_list"))
 
 

@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from .book import site_url
+from quire.lib.urls import site_url
+
 from .models import AppPassword
 
 MAX_PER_USER = 20

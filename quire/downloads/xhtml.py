@@ -24,7 +24,10 @@ BLOCK = {
 OBSOLETE = {
     "center": ("div", "text-align: center"),
     "big": ("span", "font-size: larger"),
-    "strike": ("s", ""),
+    # <del> draws the same line and is valid in XHTML 1.1 too, so a Calibre EPUB 2
+    # re-conversion (which keeps our markup) stays valid; <s> is not.
+    "strike": ("del", ""),
+    "s": ("del", ""),
     "tt": ("span", "font-family: monospace"),
     "acronym": ("abbr", ""),
 }

@@ -6,8 +6,9 @@ from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
-from .models import Notification, NotificationKind
+from .models import Kudos, Notification, NotificationKind
 
 UNSUBSCRIBE_SALT = "quire.interactions.unsubscribe"
 
@@ -26,6 +27,20 @@ def read_unsubscribe_token(token: str) -> dict | None:
 
 def unsubscribe_url(user_id: int, subscription_id: int | None = None) -> str:
     return settings.SITE_URL + reverse("interactions:unsubscribe", args=[unsubscribe_token(user_id, subscription_id)])
+
+
+def _kudos_headline(n: Notification, title: str) -> str:
+    """Who left kudos on the day of this item: it was made by the day's first kudos and
+    counts the rest as they come, so the creator gets one item, not one per click."""
+    day = timezone.localtime(n.created_at).date()
+    given = list(Kudos.objects.filter(work_id=n.work_id, created_at__date=day).select_related("user"))
+    names = [k.user.username for k in given if k.user_id]
+    guests = len(given) - len(names)
+    parts = names[:5] + ([f"{len(names) - 5} more"] if len(names) > 5 else [])
+    if guests:
+        parts.append(f"{guests} guest{'s' if guests != 1 else ''}")
+    who = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else (parts[0] if parts else "readers")
+    return f"Kudos on {title} from {who} ({day.day} {day:%b %Y})"
 
 
 def describe(n: Notification, viewer=None) -> dict:
@@ -55,6 +70,8 @@ def describe(n: Notification, viewer=None) -> dict:
     if n.kind == NotificationKind.ACCOUNT and n.event_key.startswith("export:"):
         # Reversed by name: the export pages belong to downloads, above this app.
         return {"headline": "Your data is ready to download", "path": reverse("downloads:data_export"), "excerpt": ""}
+    if n.kind == NotificationKind.KUDOS and work:
+        return {"headline": _kudos_headline(n, title), "path": work.get_absolute_url() + "#kudos", "excerpt": ""}
     if n.kind == NotificationKind.SERIES and n.series_id:
         return {
             "headline": f"New work in the series {n.series.title}: {title}",

@@ -42,6 +42,7 @@ def leave_kudos(work, user=None, guest_key: str = "") -> bool:
             WorkStats.bump(work.pk, "kudos")
     except IntegrityError:
         return False
+    hooks.kudos_left(work.pk)
     return True
 
 

@@ -55,3 +55,21 @@ def comment_posted(comment) -> None:
     from .tasks import notify_comment
 
     transaction.on_commit(partial(notify_comment.enqueue, comment.pk))
+
+
+def kudos_event_key(work_id: int, day) -> str:
+    """Kudos are told in one inbox item (and at most one email) per work per day."""
+    return f"kudos:{work_id}:{day.isoformat()}"
+
+
+def kudos_left(work_id: int) -> None:
+    """Kudos were left: the creators hear of it once a day per work, so only the day's
+    first kudos starts a task; the item itself counts the day's kudos when read."""
+    from django.utils import timezone
+
+    from .models import Notification
+    from .tasks import notify_kudos
+
+    key = kudos_event_key(work_id, timezone.localdate())
+    if not Notification.objects.filter(event_key=key).exists():
+        transaction.on_commit(partial(notify_kudos.enqueue, work_id, key))

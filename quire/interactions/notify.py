@@ -164,6 +164,16 @@ def deliver_comment_event(comment_id: int) -> int:
     return count
 
 
+def deliver_kudos_event(work_id: int, event_key: str) -> int:
+    """Tell a work's creators it got kudos: one item per work per day (the event key
+    carries the day), emailed or put in the digest as each creator chose."""
+    work = Work.objects.filter(pk=work_id, is_draft=False).first()
+    if work is None:
+        return 0
+    creators = User.objects.filter(pk__in=_creator_ids(work))
+    return len(_notify(event_key, NotificationKind.KUDOS, {u: None for u in creators}, work=work))
+
+
 # --- daily digests ----------------------------------------------------------------------------
 
 

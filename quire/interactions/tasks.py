@@ -27,6 +27,13 @@ def notify_comment(comment_id: int) -> int:
 
 
 @task()
+def notify_kudos(work_id: int, event_key: str) -> int:
+    from .notify import deliver_kudos_event
+
+    return deliver_kudos_event(work_id, event_key)
+
+
+@task()
 def send_digest(user_id: int) -> int:
     from .notify import send_digest as _send
 

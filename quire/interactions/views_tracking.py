@@ -1,8 +1,11 @@
 """Bookmarks, reading history, marked for later, and the author's stats page."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -59,28 +62,57 @@ def my_bookmarks(request):
     return redirect("interactions:bookmarks", request.user.username)
 
 
+def _with_work_blurbs(bookmarks):
+    """Each bookmarked work with what its blurb shows (creators, tags, series, stats)."""
+    return bookmarks.select_related("user", "series").prefetch_related(
+        Prefetch("work", queryset=Work.objects.for_listing())
+    )
+
+
+def _bookmark_tag_counts(bookmarks) -> list[tuple[str, int]]:
+    """The bookmarker's own tags on these bookmarks, most used first: the filter's choices."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for tags in bookmarks.values_list("tags", flat=True):
+        for name in {" ".join(t.split()) for t in tags.split(",") if t.strip()}:
+            counts[name.lower()] += 1
+            shown.setdefault(name.lower(), name)
+    return [(shown[key], n) for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:30]
+
+
 def user_bookmarks(request, username):
+    """A reader's bookmarks as AO3 lists them: each work's blurb with the bookmarker's
+    note, rec and tags; searched by words and filtered by their tags and recs."""
     owner = get_object_or_404(User, username__iexact=username, is_active=True)
     muted = request.user.is_authenticated and owner.pk in set(
         muted_user_ids(request.user).values_list("muted_id", flat=True)
     )
-    bookmarks = (
-        Bookmark.objects.none() if muted
-        else Bookmark.objects.visible_to(request.user).filter(user=owner).select_related("work", "series")
-    )  # fmt: skip
-    if request.GET.get("rec") == "1":
+    everything = Bookmark.objects.none() if muted else Bookmark.objects.visible_to(request.user).filter(user=owner)
+    rec = request.GET.get("rec") == "1"
+    tag = " ".join(request.GET.get("tag", "").split())[:100]
+    text = " ".join(request.GET.get("q", "").split())[:200]
+    bookmarks = everything.with_bookmark_tag(tag).matching(text)
+    if rec:
         bookmarks = bookmarks.filter(rec=True)
-    page = Paginator(bookmarks, PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "interactions/bookmarks.html",
-        {"owner": owner, "page": page, "is_own": request.user == owner, "muted": muted},
-    )
+    page = Paginator(_with_work_blurbs(bookmarks), PER_PAGE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "owner": owner,
+        "page": page,
+        "is_own": request.user == owner,
+        "muted": muted,
+        "filters": {"rec": rec, "tag": tag, "q": text},
+        "filtered": bool(rec or tag or text),
+        "bookmark_tags": _bookmark_tag_counts(everything),
+        "params": params.urlencode(),
+    }
+    return render(request, "interactions/bookmarks.html", context)
 
 
 def work_bookmarks(request, pk):
     work = work_for_interacting(request.user, pk)
-    bookmarks = Bookmark.objects.visible_to(request.user).filter(work=work, private=False).select_related("user")
+    bookmarks = _with_work_blurbs(Bookmark.objects.visible_to(request.user).filter(work=work, private=False))
     page = Paginator(bookmarks, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "interactions/work_bookmarks.html", {"work": work, "page": page})
 

@@ -4,6 +4,7 @@ pattern is reversed once per script prefix and the id filled in after."""
 
 from functools import lru_cache
 
+from django.conf import settings
 from django.urls import get_script_prefix, reverse
 
 # An id no row will have, replaced by the real one.
@@ -17,3 +18,8 @@ def _pattern(name: str, prefix: str) -> str:
 
 def url_with_pk(name: str, pk: int) -> str:
     return _pattern(name, get_script_prefix()).replace(_MARK, str(int(pk)))
+
+
+def site_url(path: str = "") -> str:
+    """An absolute URL on this archive, for files and feeds read away from the site."""
+    return settings.SITE_URL + path

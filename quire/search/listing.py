@@ -13,7 +13,7 @@ from quire.works.forms import LANGUAGES
 from quire.works.models import Work
 
 from . import fulltext
-from .backends import search
+from .backends import hidden_by_exclusions, search
 from .query import COMPLETE_CHOICES, CROSSOVER_CHOICES, SORTS, Query, query_from_params
 
 TYPE_LABELS = {
@@ -125,11 +125,23 @@ def _saved_query(params: QueryDict, base: tuple[int, ...], collections: tuple[in
     return saved.urlencode()
 
 
+def _with(params: QueryDict, **changes) -> str:
+    params = params.copy()
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value is not None:
+            params[key] = value
+    return params.urlencode()
+
+
 def build_listing(request, *, base_tag: Tag | None = None, collection_ids: tuple[int, ...] = ()) -> dict:
     """`collection_ids`: list only works approved into these collections (a collection's works page)."""
     base = (base_tag.canonical_tag.pk,) if base_tag else ()
     query = query_from_params(request.GET, base_include=base, viewer=request.user, collections=collection_ids)
-    result = search(query, request.user)
+    # "Show them": the reader asked to see what their saved exclusions hide, this once.
+    show_excluded = request.GET.get("show_excluded") == "1"
+    result = search(query, request.user, exclusions=not show_excluded)
+    hidden = 0 if show_excluded else hidden_by_exclusions(query, request.user, result.total)
     num_pages = max(1, math.ceil(result.total / query.per_page))
     works = works_in_order(result.ids)
     snippets = fulltext.snippets(result.ids, query.text) if query.text else {}
@@ -153,4 +165,8 @@ def build_listing(request, *, base_tag: Tag | None = None, collection_ids: tuple
         "languages": LANGUAGES,
         "query_string": _saved_query(params, base, collection_ids),
         "beyond_last_page": query.page > num_pages and result.total > 0,
+        "hidden_by_filters": hidden,
+        "show_excluded": show_excluded,
+        "show_excluded_url": "?" + _with(params, show_excluded="1"),
+        "hide_excluded_url": "?" + _with(params, show_excluded=None),
     }

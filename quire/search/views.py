@@ -15,6 +15,7 @@ from quire.tags.models import FilterTagging, Media, Tag, TagType
 from quire.tags.visibility import discoverable_tags, get_visible_tag_or_404, known_tags
 from quire.works.models import Work
 
+from .feeds import listing_feed_url
 from .listing import build_listing
 from .models import SavedExclusion, SavedSearch
 
@@ -23,6 +24,7 @@ def works_index(request):
     """All works, with the filter sidebar; also the search results page."""
     context = build_listing(request)
     context["heading"] = "Search results" if context["query"].text else "Works"
+    context["feed_url"] = listing_feed_url(request.GET)
     return render(request, "search/works.html", context)
 
 
@@ -31,6 +33,7 @@ def tag_works(request, pk):
     tag = get_visible_tag_or_404(Tag.objects.select_related("synonym_of"), request.user, pk=pk)
     context = build_listing(request, base_tag=tag)
     context["heading"] = f"Works in {tag.canonical_tag.name}"
+    context["feed_url"] = listing_feed_url(request.GET, base_tag=tag)
     return render(request, "search/works.html", context)
 
 

@@ -15,3 +15,8 @@ series_grew = Signal()
 
 # Someone opened a work page or a chapter of it. Sent with request=, work= and chapter=.
 work_viewed = Signal()
+
+# A series page is about to list its works to a reader. Sent with viewer= and works= (a Work
+# queryset). A receiver returns the queryset narrowed by that reader's own filters (the search
+# app's saved exclusions), or None to leave it as it is.
+works_listed = Signal()

@@ -15,6 +15,7 @@ from quire.tags.models import CATEGORIES, RATINGS, WARNINGS, Tag, TagType
 
 from .models import (
     CHAPTER_TEXT_MAX,
+    LANGUAGES,
     NOTES_MAX,
     SUMMARY_MAX,
     TITLE_MAX,
@@ -27,16 +28,6 @@ from .models import (
 
 TAG_NAME_MAX = 150  # Tag.name's column
 
-# Languages most works on an archive are written in; the code is what is stored.
-LANGUAGES = [
-    ("en", "English"), ("ar", "العربية"), ("ca", "Català"), ("cs", "Čeština"), ("da", "Dansk"),
-    ("de", "Deutsch"), ("el", "Ελληνικά"), ("es", "Español"), ("fi", "Suomi"), ("fr", "Français"),
-    ("he", "עברית"), ("hi", "हिन्दी"), ("hu", "Magyar"), ("id", "Bahasa Indonesia"), ("it", "Italiano"),
-    ("ja", "日本語"), ("ko", "한국어"), ("nl", "Nederlands"), ("no", "Norsk"), ("pl", "Polski"),
-    ("pt-BR", "Português brasileiro"), ("pt-PT", "Português europeu"), ("ro", "Română"), ("ru", "Русский"),
-    ("sv", "Svenska"), ("th", "ไทย"), ("tr", "Türkçe"), ("uk", "Українська"), ("vi", "Tiếng Việt"),
-    ("zh", "中文"),
-]  # fmt: skip
 
 # The tag fields a work form shows, in order, with the tag type each one fills.
 USER_TAG_FIELDS = {
@@ -208,6 +199,16 @@ class WorkForm(forms.Form):
         if not value:
             return None
         return next(s for s in self.user_series if str(s.pk) == value)  # choices already checked it
+
+    def clean_expected_chapters(self) -> int | None:
+        expected = self.cleaned_data.get("expected_chapters")
+        posted = self.work.chapter_count if self.work is not None else 0
+        if expected is not None and expected < posted:
+            # Otherwise readers would see "3/2" and a Complete badge on a work that says otherwise.
+            raise forms.ValidationError(
+                f"This work already has {posted} chapters posted: plan at least {posted}, or leave it blank."
+            )
+        return expected
 
     def clean(self):
         data = super().clean()

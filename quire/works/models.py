@@ -25,6 +25,19 @@ class CommentPermission(models.TextChoices):
     NOBODY = "nobody", "No one can comment"
 
 
+# Languages most works on an archive are written in; the code is what is stored.
+LANGUAGES = [
+    ("en", "English"), ("ar", "العربية"), ("ca", "Català"), ("cs", "Čeština"), ("da", "Dansk"),
+    ("de", "Deutsch"), ("el", "Ελληνικά"), ("es", "Español"), ("fi", "Suomi"), ("fr", "Français"),
+    ("he", "עברית"), ("hi", "हिन्दी"), ("hu", "Magyar"), ("id", "Bahasa Indonesia"), ("it", "Italiano"),
+    ("ja", "日本語"), ("ko", "한국어"), ("nl", "Nederlands"), ("no", "Norsk"), ("pl", "Polski"),
+    ("pt-BR", "Português brasileiro"), ("pt-PT", "Português europeu"), ("ro", "Română"), ("ru", "Русский"),
+    ("sv", "Svenska"), ("th", "ไทย"), ("tr", "Türkçe"), ("uk", "Українська"), ("vi", "Tiếng Việt"),
+    ("zh", "中文"),
+]  # fmt: skip
+LANGUAGE_NAMES = dict(LANGUAGES)
+
+
 class WorkQuerySet(models.QuerySet):
     def visible_to(self, user) -> "WorkQuerySet":
         """The one visibility rule. Every page, list, count, feed and download
@@ -102,7 +115,7 @@ class WorkQuerySet(models.QuerySet):
                 to_attr="accepted_creatorships",
             ),
             models.Prefetch("series_memberships", queryset=SeriesWork.objects.select_related("series")),
-        ).select_related("archived_by")
+        ).select_related("archived_by", "stats")  # stats: the counts row the interactions app keeps
 
 
 class Work(models.Model):
@@ -188,6 +201,11 @@ class Work(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.expected_chapters is not None and self.chapter_count >= self.expected_chapters
+
+    @property
+    def language_name(self) -> str:
+        """The language as readers know it ("English"), or the stored code if it isn't one we list."""
+        return LANGUAGE_NAMES.get(self.language, self.language)
 
     @property
     def chapters_display(self) -> str:

@@ -24,6 +24,10 @@ def refresh_counts(work: Work) -> None:
     work.word_count = totals["words"] or 0
     work.chapter_count = published.count()
     changes = {"word_count": work.word_count, "chapter_count": work.chapter_count}
+    # AO3's rule: a chapter posted beyond the planned total means the plan changed, so the total
+    # becomes unknown ("2/?") and the work is in progress again until the author sets a new one.
+    if Work.objects.filter(pk=work.pk, expected_chapters__lt=work.chapter_count).exists():
+        work.expected_chapters = changes["expected_chapters"] = None
     if totals["last"] is not None:
         # "Updated" means the newest chapter still up: deleting it moves the date back.
         work.updated_at = changes["updated_at"] = totals["last"]

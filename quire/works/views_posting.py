@@ -173,6 +173,9 @@ def work_edit(request, pk):
                 for problem in form_sections.save_all(sections, work):
                     messages.warning(request, problem)
             suggestions.record_outcomes(work, data)
+            if data.get("submit") == "post" and work.is_draft:
+                # Post from the edit page saves first: what the author typed is never thrown away.
+                return _post_and_redirect(request, work)
             messages.success(request, "Work updated.")
             return redirect(work)
     else:
@@ -193,7 +196,10 @@ def work_edit(request, pk):
 @require_POST
 @confirmed_email_required
 def work_post(request, pk):
-    work = work_for_editing(request.user, pk)
+    return _post_and_redirect(request, work_for_editing(request.user, pk))
+
+
+def _post_and_redirect(request, work: Work):
     missing = work.missing_for_posting()
     if missing:
         # A draft made from pasted text has no tags until the author chooses them.

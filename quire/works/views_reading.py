@@ -98,9 +98,18 @@ def chapter_index(request, pk):
 def series_detail(request, pk):
     series = get_object_or_404(Series.objects.prefetch_related("creators__user"), pk=pk)
     works = series.works_visible_to(request.user).for_listing()
-    page = Paginator(works, PER_PAGE).get_page(request.GET.get("page"))
-    if not page.object_list and not series.creators.filter(user_id=request.user.pk).exists():
+    if not works.exists() and not series.creators.filter(user_id=request.user.pk).exists():
         raise refuse_empty_series(request.user, series, "read")
+    # Saved exclusions (the search app's) apply here as on every list, unless the reader
+    # asked to see what they hide.
+    show_excluded = request.GET.get("show_excluded") == "1"
+    hidden = 0
+    if not show_excluded:
+        for _, narrowed in events.works_listed.send(Work, viewer=request.user, works=works):
+            if narrowed is not None:
+                hidden += works.count() - narrowed.count()
+                works = narrowed
+    page = Paginator(works, PER_PAGE).get_page(request.GET.get("page"))
     user = request.user
     context = {
         "series": series,
@@ -108,5 +117,7 @@ def series_detail(request, pk):
         "can_edit": any(p.user_id == user.pk for p in series.creators.all()),
         "creators": series.creators_visible_to(user),
         "subscribed": user.is_authenticated and series.subscriptions.filter(user=user).exists(),
+        "hidden_by_filters": hidden,
+        "show_excluded": show_excluded,
     }
     return render(request, "works/series.html", context)

@@ -287,3 +287,47 @@ def test_without_javascript_accepting_a_suggestion_on_a_fresh_draft_makes_a_roun
     page.get_by_label("No Archive Warnings Apply", exact=True).check()
     page.get_by_role("button", name="Save changes").click()
     _post_from_edit_page_and_read(page)
+
+
+def test_post_right_after_accepting_a_suggestion_keeps_the_unsaved_edits(page, saltglass_canon):
+    """The trap: accept a suggestion, type a new title, press Post without Save changes first."""
+    make_user("wren")
+    log_in(page, "wren")
+    _paste_story(page)
+    _title(page).fill(NEW_TITLE)
+    page.get_by_role("button", name=f"Accept {FANDOM}", exact=True).click()
+    page.get_by_role("button", name=f"Accept {RELATIONSHIP}", exact=True).click()
+    page.get_by_label("General Audiences", exact=True).check()
+    page.get_by_label("No Archive Warnings Apply", exact=True).check()
+    page.get_by_role("navigation", name="Work actions").get_by_role("button", name="Post", exact=True).click()
+
+    expect(page.get_by_role("status")).to_contain_text("Work posted.")
+    expect(page.get_by_text("This work is a draft")).to_have_count(0)
+    expect(page.get_by_role("heading", name=NEW_TITLE, exact=True)).to_be_visible()
+    meta = page.locator("dl.meta")
+    expect(meta.get_by_role("link", name=FANDOM, exact=True)).to_be_visible()
+    expect(meta.get_by_role("link", name=RELATIONSHIP, exact=True)).to_be_visible()
+
+
+def test_without_javascript_post_after_accepting_keeps_the_edits_and_says_what_is_missing(no_js_page, saltglass_canon):
+    page = no_js_page
+    make_user("wren")
+    log_in(page, "wren")
+    _paste_story(page)
+    _title(page).fill(NEW_TITLE)
+    page.get_by_role("button", name=f"Accept {FANDOM}", exact=True).click()
+    expect(page.get_by_label("Fandoms")).to_have_value(FANDOM)
+    # No rating chosen yet: Post must come back with the edits and the reason, not lose them.
+    page.get_by_role("button", name="Save and post").click()
+    expect(page.get_by_text("Choose a rating.").first).to_be_visible()
+    expect(_title(page)).to_have_value(NEW_TITLE)
+    expect(page.get_by_label("Fandoms")).to_have_value(FANDOM)
+    expect(page.get_by_text("This work is a draft")).to_have_count(0)  # still the edit page
+    expect(page.get_by_role("heading", name=re.compile("^Edit"))).to_be_visible()
+
+    page.get_by_label("General Audiences", exact=True).check()
+    page.get_by_label("No Archive Warnings Apply", exact=True).check()
+    page.get_by_role("button", name="Save and post").click()
+    expect(page.get_by_role("status")).to_contain_text("Work posted.")
+    expect(page.get_by_role("heading", name=NEW_TITLE, exact=True)).to_be_visible()
+    expect(page.locator("dl.meta").get_by_role("link", name=FANDOM, exact=True)).to_be_visible()

@@ -50,3 +50,11 @@ def test_a_person_following_a_viewstory_link_lands_on_the_work(client, author):
     assert response.status_code == 302 and response["Location"] == work.get_absolute_url()
     user_link = client.get("/viewuser.php", {"uid": author.default_pseud.pk})
     assert user_link["Location"] == author.default_pseud.get_absolute_url()
+
+
+def test_a_work_without_a_summary_sends_no_summary_label(client, author):
+    """FanFicFare stored the placeholder word "None" as the book's description."""
+    bare = printable(client, make_work(author, "Bare")).content.decode()
+    assert "Summary:" not in bare
+    summed = printable(client, make_work(author, "Summed", summary="Two keepers count ships.")).content.decode()
+    assert '<span class="label">Summary:</span> <p>Two keepers count ships.</p>' in summed

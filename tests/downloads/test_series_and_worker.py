@@ -69,7 +69,7 @@ def test_a_big_work_is_made_by_the_worker_then_downloads(client, author, monkeyp
     monkeypatch.setattr(FORMATS["epub"], "inline_words", 0)
     work = make_work(author, "A Very Long Night", chapters=["Dusk.", "Midnight.", "Dawn."])
     url = reverse("downloads:work", args=[work.pk, "epub"])
-    first = client.get(url)
+    first = client.get(url, HTTP_ACCEPT="text/html")  # a browser, which can watch a progress page
     assert first.status_code == 202
     assert "being prepared" in first.content.decode()
     call_command("db_worker", "--batch", "--no-startup-delay")

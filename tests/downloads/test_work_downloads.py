@@ -17,7 +17,8 @@ from tests.factories import make_work
 
 
 def download(client, work, fmt):
-    return client.get(reverse("downloads:work", args=[work.pk, fmt]))
+    """As a browser asks (it accepts HTML, so it can be shown a progress page)."""
+    return client.get(reverse("downloads:work", args=[work.pk, fmt]), HTTP_ACCEPT="text/html,*/*;q=0.8")
 
 
 def body(response) -> bytes:
@@ -220,6 +221,6 @@ def test_a_failed_file_says_so_and_can_be_retried(client, author, monkeypatch):
     assert "The Plain text file could not be made (RuntimeError)." in response.content.decode()
     assert "Traceback" not in response.content.decode()
     monkeypatch.undo()
-    retry = client.post(reverse("downloads:work", args=[work.pk, "txt"]))
+    retry = client.post(reverse("downloads:work", args=[work.pk, "txt"]), HTTP_ACCEPT="text/html")
     assert retry.status_code == 302
     assert DownloadFile.objects.get().status == FileStatus.PENDING

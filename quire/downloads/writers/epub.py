@@ -18,7 +18,7 @@ h1.title { text-align: center; margin: 1em 0 0.3em; }
 p.byline { text-align: center; font-style: italic; }
 dl.meta dt { font-weight: bold; margin-top: 0.4em; }
 dl.meta dd { margin-left: 1.5em; }
-section.notes { border: 1px solid #999; padding: 0 0.6em; margin: 1em 0; }
+div.notes { border: 1px solid #999; padding: 0 0.6em; margin: 1em 0; }
 h2.heading { text-align: center; margin: 1em 0; }
 table { border-collapse: collapse; }
 td, th { border: 1px solid #999; padding: 0.2em 0.4em; }

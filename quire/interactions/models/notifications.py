@@ -95,6 +95,7 @@ class NotificationKind(models.TextChoices):
     ACCOUNT = "account", "About your account"
     # Collections, gifts and related works (quire/collections): their own headline and link.
     COLLECTION = "collection", "Collections, gifts and related works"
+    KUDOS = "kudos", "Kudos on your work"
 
 
 class EmailState(models.TextChoices):

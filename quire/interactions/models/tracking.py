@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -26,6 +28,24 @@ class BookmarkQuerySet(models.QuerySet):
         else:
             qs = self.filter(on_visible, private=False)
         return qs.annotate(work_shown=shown)
+
+    def with_bookmark_tag(self, name: str) -> "BookmarkQuerySet":
+        """Bookmarks the bookmarker tagged `name` (whole tag, any case): tags are stored
+        as the comma-separated text they typed, so match between commas."""
+        name = " ".join(name.split())
+        if not name:
+            return self
+        return self.filter(tags__iregex=r"(^|,)\s*" + re.escape(name) + r"\s*(,|$)")
+
+    def matching(self, text: str) -> "BookmarkQuerySet":
+        """Bookmarks whose note, bookmark tags or work/series title hold every word of `text`."""
+        qs = self
+        for word in text.split()[:10]:
+            qs = qs.filter(
+                Q(notes__icontains=word) | Q(tags__icontains=word)
+                | Q(work__title__icontains=word) | Q(series__title__icontains=word)
+            )  # fmt: skip
+        return qs
 
 
 class Bookmark(models.Model):

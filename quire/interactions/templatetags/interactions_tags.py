@@ -3,6 +3,7 @@ feedback section, the header, the profile): the including views pass nothing
 extra, so the fragments fetch what they show here."""
 
 from django import template
+from django.core.paginator import Paginator
 
 from ..feedback import check_can_comment, comment_tree, kudos_summary
 from ..forms import CommentForm, GuestCommentForm
@@ -10,6 +11,28 @@ from ..models import Block, Bookmark, CommentSettings, Kudos, Mute, Notification
 from ..safety import Refused
 
 register = template.Library()
+
+# Comment threads (a top-level comment and its replies) per page, per chapter: a work
+# with hundreds of comments still loads quickly and reads in order.
+THREADS_PER_PAGE = 20
+
+
+def _paged_tree(request, chapter, comments) -> dict:
+    """One page of a chapter's comment threads, with links to the pages around it."""
+    param = f"comments{chapter.pk}"
+    page = Paginator(comment_tree(comments), THREADS_PER_PAGE).get_page(request.GET.get(param))
+
+    def url(number: int) -> str:
+        query = request.GET.copy()
+        query[param] = number
+        return f"?{query.urlencode()}#comments-{chapter.pk}"
+
+    return {
+        "tree": list(page.object_list),
+        "page": page,
+        "newer_url": url(page.next_page_number()) if page.has_next() else "",
+        "older_url": url(page.previous_page_number()) if page.has_previous() else "",
+    }
 
 
 def _annotate(comments, user, work) -> None:
@@ -52,15 +75,20 @@ def work_feedback(context) -> dict:
     except Refused as refusal:
         comment_refusal = str(refusal)
     form_class = CommentForm if signed_in else GuestCommentForm
+    published = [ch for ch in shown if ch.is_published]
+    # The entire work has one comment form, at its end (on the last chapter shown), not
+    # one under every chapter; each chapter's own page keeps its form.
+    one_form = bool(context.get("full")) and len(published) > 1
     chapters = [
         {
             "chapter": ch,
-            "tree": comment_tree(by_chapter.get(ch.pk, [])),
+            **_paged_tree(request, ch, by_chapter.get(ch.pk, [])),
             "count": sum(1 for c in by_chapter.get(ch.pk, []) if c.is_shown),
-            "form": form_class(initial={"chapter": ch.pk}, auto_id=f"id_ch{ch.pk}_%s"),
+            "form": form_class(initial={"chapter": ch.pk}, auto_id=f"id_ch{ch.pk}_%s")
+            if not one_form or ch is published[-1]
+            else None,
         }
-        for ch in shown
-        if ch.is_published
+        for ch in published
     ]
     data = {
         "stats": WorkStats.for_work(work),
@@ -107,3 +135,12 @@ def profile_relations(context, profile_user) -> dict:
         "subscribed": subs.filter(author=profile_user).exists(),
         "pseud_subs": set(subs.filter(pseud__user=profile_user).values_list("pseud_id", flat=True)),
     }
+
+
+@register.simple_tag(takes_context=True)
+def muted_people(context) -> int:
+    """How many people the reader muted by name: listings say their works are hidden."""
+    user = context["request"].user
+    if not user.is_authenticated:
+        return 0
+    return Mute.objects.filter(muter=user, via_work__isnull=True).count()

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from quire.tags.models import FilterTagging
+
 from .sql import SQLBackend
 
 FACET_LIMIT = 10
@@ -43,7 +45,25 @@ def get_backend():
     return SQLBackend()
 
 
-def search(query, viewer, *, facets: bool = True, backend=None) -> SearchResult:
+def search(query, viewer, *, facets: bool = True, backend=None, exclusions: bool = True) -> SearchResult:
+    """`exclusions=False` only where the reader asked to see what their saved exclusions hid."""
     backend = backend or get_backend()
-    query = query.with_exclusions(excluded_tag_ids(viewer))
+    if exclusions:
+        query = query.with_exclusions(excluded_tag_ids(viewer))
     return backend.search(query, viewer, facets=facets)
+
+
+def hidden_by_exclusions(query, viewer, shown_total: int) -> int:
+    """How many more works this query finds without the reader's saved exclusions."""
+    if not excluded_tag_ids(viewer):
+        return 0
+    return max(0, search(query, viewer, facets=False, exclusions=False).total - shown_total)
+
+
+def narrow_listed_works(sender, viewer, works, **kwargs):
+    """Receiver of works.events.works_listed: a series page leaves out what the reader's
+    saved exclusions leave out of every other list."""
+    excluded = excluded_tag_ids(viewer)
+    if not excluded:
+        return None
+    return works.exclude(pk__in=FilterTagging.objects.filter(tag_id__in=excluded).values("work_id"))
