@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("quire.search.urls")),
     path("", include("quire.interactions.urls")),
     path("", include("quire.moderation.urls")),
+    path("", include("quire.sitepages.urls")),
     path("", include("quire.efiction.urls")),  # before downloads: old eFiction addresses, then FanFicFare's
     path("", include("quire.downloads.urls")),
     path("", include("quire.imports.urls")),

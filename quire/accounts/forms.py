@@ -5,7 +5,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
-from . import names, ratelimit
+from . import names, ratelimit, sanctions
 from .models import InviteRequest, Pseud, User
 
 EMAIL_TAKEN = (
@@ -62,6 +62,8 @@ class SignupForm(forms.Form):
         email = User.objects.normalize_email(self.cleaned_data["email"])
         if _email_taken(email):
             raise ValidationError(EMAIL_TAKEN, code="taken")
+        if sanctions.email_blocked(email):
+            raise ValidationError(sanctions.BLOCKED_MESSAGE, code="blocked")
         return email
 
     def clean(self):
@@ -86,6 +88,12 @@ class LoginForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": "That username and password don't match an account. Passwords are case-sensitive.",
     }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        restriction = sanctions.restriction_for(user)
+        if restriction is not None and restriction.is_ban:
+            raise ValidationError(restriction.explanation(), code="banned")
 
     def clean(self):
         limiter = ratelimit.LoginLimiter(self.request, self.cleaned_data.get("username", ""))

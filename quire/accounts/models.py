@@ -136,3 +136,7 @@ class Invitation(models.Model):
     @property
     def is_used(self) -> bool:
         return self.used_at is not None
+
+
+# Suspensions, bans and the sign-up blocklist: their own module, registered here.
+from .sanctions import BlockedAddress, MemberWarning, Suspension  # noqa: E402, F401

@@ -16,6 +16,7 @@ class ReportReason(models.TextChoices):
     MISTAGGED = "mistagged", "Missing or wrong warnings or rating"
     PLAGIARISM = "plagiarism", "Plagiarism"
     OTHER = "other", "Something else"
+    SUPPORT = "support", "Support request (contact form)"
 
 
 class Report(models.Model):
@@ -66,6 +67,14 @@ class LogAction(models.TextChoices):
     UNHIDE_COMMENT = "unhide_comment", "Unhid a comment"
     RESOLVE = "resolve", "Resolved a report"
     DISMISS = "dismiss", "Dismissed a report"
+    WARN = "warn", "Warned a user"
+    SUSPEND = "suspend", "Suspended a user"
+    BAN = "ban", "Banned a user"
+    LIFT = "lift", "Lifted a suspension or ban"
+    DELETE_SPAM = "delete_spam", "Deleted spam"
+    BLOCK_ADDRESS = "block_address", "Blocked an email address or domain"
+    UNBLOCK_ADDRESS = "unblock_address", "Unblocked an email address or domain"
+    POLICY = "policy", "Changed the archive policy"
 
 
 class ModerationLogEntry(models.Model):
@@ -78,6 +87,11 @@ class ModerationLogEntry(models.Model):
         "interactions.Comment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="log_entries")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # What the action was about, in words, so the entry still reads after the thing is deleted.
+    subject = models.CharField(max_length=300, blank=True)
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -14,7 +14,7 @@ from quire.works.models import Work
 
 from . import fulltext
 from .backends import search
-from .query import COMPLETE_CHOICES, CROSSOVER_CHOICES, SORTS, Query, query_from_params
+from .query import ANONYMOUS_CHOICES, COMPLETE_CHOICES, CROSSOVER_CHOICES, SORTS, Query, query_from_params
 
 TYPE_LABELS = {
     TagType.RATING: "Ratings",
@@ -147,6 +147,7 @@ def build_listing(request, *, base_tag: Tag | None = None) -> dict:
         "sorts": SORTS,
         "crossover_choices": CROSSOVER_CHOICES,
         "complete_choices": COMPLETE_CHOICES,
+        "anonymous_choices": ANONYMOUS_CHOICES,
         "languages": LANGUAGES,
         "query_string": _saved_query(params, base),
         "beyond_last_page": query.page > num_pages and result.total > 0,

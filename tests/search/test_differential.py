@@ -66,6 +66,8 @@ def oracle(query: Query, viewer) -> tuple[list[int], int, dict]:
         complete = w.expected_chapters is not None and w.chapter_count >= w.expected_chapters
         if (query.complete == "complete" and not complete) or (query.complete == "in_progress" and complete):
             return False
+        if query.anonymous == "exclude" and w.anonymous:
+            return False
         if query.language and w.language != query.language:
             return False
         ops = {">": int.__gt__, "<": int.__lt__, ">=": int.__ge__, "<=": int.__le__, "=": int.__eq__}
@@ -111,6 +113,7 @@ def random_query(rng: random.Random, pool: list[int]) -> Query:
         exclude=exclude,
         crossover=rng.choice(["", "", "exclude", "only"]),
         complete=rng.choice(["", "", "complete", "in_progress"]),
+        anonymous=rng.choice(["", "", "exclude"]),
         language=rng.choice(["", "", "", "fr"]),
         ranges=ranges,
         sort=rng.choice(["updated", "posted", "words", "title", "creator"]),

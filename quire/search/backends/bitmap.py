@@ -157,7 +157,7 @@ class BitmapIndex:
         self.tags: dict[int, BitMap] = {}
         self.tag_type: dict[int, str] = {}
         self.posted, self.member, self.guest = BitMap(), BitMap(), BitMap()
-        self.complete, self.crossover = BitMap(), BitMap()
+        self.complete, self.crossover, self.anonymous = BitMap(), BitMap(), BitMap()
         self.languages: dict[str, BitMap] = {}
         self.ordered: dict[str, OrderedKeys] = {}
         self._types_dirty = True
@@ -187,11 +187,11 @@ class BitmapIndex:
         """Set each work's flags, dates and numbers from its row; drafts stay out of every set."""
         fields = (
             "pk", "is_draft", "hidden_by_moderator", "restricted", "language", "word_count",
-            "chapter_count", "expected_chapters", "published_at", "updated_at",
+            "chapter_count", "expected_chapters", "published_at", "updated_at", "anonymous",
         )  # fmt: skip
-        posted, member, guest, complete = [], [], [], []
+        posted, member, guest, complete, anonymous = [], [], [], [], []
         by_language: dict[str, list[int]] = {}
-        for pk, draft, hidden, restricted, language, words, chapters, expected, published, updated in (
+        for pk, draft, hidden, restricted, language, words, chapters, expected, published, updated, anon in (
             works.order_by().values_list(*fields).iterator(chunk_size=20_000)
         ):
             self._grow(pk + 1)
@@ -208,10 +208,13 @@ class BitmapIndex:
                     guest.append(pk)
             if expected is not None and chapters >= expected:
                 complete.append(pk)
+            if anon:
+                anonymous.append(pk)
             by_language.setdefault(language, []).append(pk)
         for target, pks in ((self.posted, posted), (self.member, member), (self.guest, guest)):
             target.update(_bitmap(np.array(pks, dtype=np.int64)))
         self.complete.update(_bitmap(np.array(complete, dtype=np.int64)))
+        self.anonymous.update(_bitmap(np.array(anonymous, dtype=np.int64)))
         for language, pks in by_language.items():
             self.languages.setdefault(language, BitMap()).update(_bitmap(np.array(pks, dtype=np.int64)))
 
@@ -329,7 +332,7 @@ class BitmapIndex:
             if bitmap is not None:
                 bitmap.discard(work_id)
         self._set_row(work_id, np.zeros(0, dtype=np.int64))
-        for bitmap in (self.posted, self.member, self.guest, self.complete, self.crossover):
+        for bitmap in (self.posted, self.member, self.guest, self.complete, self.crossover, self.anonymous):
             bitmap.discard(work_id)
         for bitmap in self.languages.values():  # a handful of languages: cheaper than a map per work
             bitmap.discard(work_id)
@@ -409,6 +412,8 @@ class BitmapIndex:
             found = found & self.crossover if query.crossover == "only" else found - self.crossover
         if query.complete:
             found = found & self.complete if query.complete == "complete" else found - self.complete
+        if query.anonymous == "exclude":
+            found = found - self.anonymous
         if query.language:
             found = found & self.languages.get(query.language, EMPTY)
         ids = _ids(found)
