@@ -25,8 +25,8 @@ def clashes(policy: ArchivePolicy) -> list[str]:
             tag = Tag.objects.named(name).first()
             if tag is not None and tag.type != tag_type:
                 found.append(
-                    f"“{name}” is already a {tag.get_type_display().lower()} tag; "
-                    f"it can't also be a {TagType(tag_type).label.lower()}."
+                    f"“{name}” is already a tag of another kind ({tag.get_type_display()}), so it can't "
+                    f"also be a {TagType(tag_type).label.lower()}: choose another name or rename that tag."
                 )
     return found
 
