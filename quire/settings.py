@@ -178,6 +178,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Comments -----------------------------------------------------------------
 COMMENT_RATE = env_int("QUIRE_COMMENT_RATE", 5, minimum=1)  # comments per person…
 COMMENT_RATE_WINDOW = env_int("QUIRE_COMMENT_RATE_WINDOW", 60, minimum=1)  # …per this many seconds
+# A new work or comment scoring this much on the spam heuristics (quire/moderation/spamscore.py)
+# waits in the moderators' review queue instead of going public.
+SPAM_HOLD_SCORE = env_int("QUIRE_SPAM_HOLD_SCORE", 50, minimum=1)
 COMMENT_EDIT_MINUTES = env_int("QUIRE_COMMENT_EDIT_MINUTES", 30, minimum=0)
 
 # --- Email --------------------------------------------------------------------

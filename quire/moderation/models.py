@@ -75,6 +75,8 @@ class LogAction(models.TextChoices):
     BLOCK_ADDRESS = "block_address", "Blocked an email address or domain"
     UNBLOCK_ADDRESS = "unblock_address", "Unblocked an email address or domain"
     POLICY = "policy", "Changed the archive policy"
+    APPROVE = "approve", "Approved held content"
+    REJECT = "reject", "Rejected held content"
 
 
 class ModerationLogEntry(models.Model):
@@ -101,3 +103,39 @@ class ModerationLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.moderator} {self.get_action_display().lower()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class ReviewReason(models.TextChoices):
+    SPAM = "spam", "Scored as likely spam"
+    APPROVAL = "approval", "The archive approves new works"
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", "Waiting"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class ReviewItem(models.Model):
+    """A work or comment held back from the public until a moderator looks at it."""
+
+    work = models.ForeignKey("works.Work", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    comment = models.ForeignKey(
+        "interactions.Comment", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(max_length=10, choices=ReviewReason.choices)
+    score = models.PositiveIntegerField(default=0)
+    signals = models.TextField(blank=True, help_text="What the spam score was made of")
+    status = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"Review of {'work ' + str(self.work_id) if self.work_id else 'comment ' + str(self.comment_id)}"

@@ -16,4 +16,6 @@ urlpatterns = [
     path("moderation/blocklist/", views_console.blocklist, name="blocklist"),
     path("moderation/log/", views_console.audit_log, name="log"),
     path("moderation/policy/", views_console.policy, name="policy"),
+    path("moderation/review/", views_console.review_queue, name="review"),
+    path("moderation/review/<int:pk>/", views_console.review_act, name="review_act"),
 ]

@@ -21,9 +21,9 @@ from quire.policy import models as archive_policy
 from quire.policy import services as policy_services
 from quire.policy.forms import ArchivePolicyForm
 
-from . import services
+from . import review, services
 from .forms import BlockAddressForm, ModeratorActionForm, ReportAction
-from .models import ModerationLogEntry, Report, ReportStatus
+from .models import ModerationLogEntry, Report, ReportStatus, ReviewItem, ReviewReason, ReviewStatus
 
 
 def moderator_required(view):
@@ -230,3 +230,27 @@ def policy(request):
                              else "Nothing changed.")
             return redirect("moderation:policy")
     return render(request, "moderation/console/policy.html", {"form": form, "policy": current})
+
+
+@moderator_required
+def review_queue(request):
+    items = ReviewItem.objects.filter(status=ReviewStatus.PENDING).select_related("work", "comment__user")
+    page = Paginator(items, 25).get_page(request.GET.get("page"))
+    return render(request, "moderation/console/review.html", {"page": page})
+
+
+@require_POST
+@moderator_required
+def review_act(request, pk):
+    item = get_object_or_404(ReviewItem.objects.select_related("work", "comment"), pk=pk, status=ReviewStatus.PENDING)
+    note = request.POST.get("note", "").strip()[:1000]
+    if request.POST.get("action") == "approve":
+        review.approve(request.user, item, note)
+        messages.success(request, "Approved: it is public now. Logged.")
+    elif request.POST.get("action") == "reject":
+        review.reject(request.user, item, note)
+        done = "deleted as spam" if item.reason == ReviewReason.SPAM else "kept hidden; its creators were told why"
+        messages.success(request, f"Rejected: {done}. Logged.")
+    else:
+        messages.error(request, "Choose Approve or Reject.")
+    return redirect("moderation:review")

@@ -6,7 +6,7 @@ from .models import ArchivePolicy
 class ArchivePolicyForm(forms.ModelForm):
     class Meta:
         model = ArchivePolicy
-        fields = ["rating_scale", "warnings", "categories", "anonymous_posting"]
+        fields = ["rating_scale", "warnings", "categories", "anonymous_posting", "review_new_works"]
         widgets = {
             "rating_scale": forms.RadioSelect,
             "anonymous_posting": forms.RadioSelect,

@@ -29,6 +29,10 @@ class ArchivePolicy(models.Model):
     anonymous_posting = models.CharField(
         max_length=20, choices=AnonymousPosting.choices, default=AnonymousPosting.OPEN
     )
+    review_new_works = models.BooleanField(
+        "Approve new works before they are public", default=False,
+        help_text="A newly posted work waits in the moderators' review queue; its creators are told when it goes up.",
+    )  # fmt: skip
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -49,7 +49,7 @@ def save_policy(policy: ArchivePolicy, by) -> list[str]:
     policy.updated_at, policy.updated_by = timezone.now(), by
     policy.save()
     changed = []
-    for field in ("rating_scale", "anonymous_posting"):
+    for field in ("rating_scale", "anonymous_posting", "review_new_works"):
         if getattr(before, field) != getattr(policy, field):
             changed.append(f"{field.replace('_', ' ')}: {getattr(before, field)} → {getattr(policy, field)}")
     if before.warning_list != policy.warning_list:

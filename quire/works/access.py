@@ -37,7 +37,9 @@ def _work_or_refuse(queryset: WorkQuerySet, user, pk: int, verb: str) -> Work:
     work = queryset.filter(pk=pk).first()
     if work is not None:
         return work
-    members_only = Work.objects.filter(pk=pk, restricted=True, is_draft=False, hidden_by_moderator=False).exists()
+    members_only = Work.objects.filter(
+        pk=pk, restricted=True, is_draft=False, hidden_by_moderator=False, held_for_review=False
+    ).exists()
     raise refusal(user, for_members=members_only, what="work", verb=verb)
 
 

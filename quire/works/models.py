@@ -30,11 +30,12 @@ class WorkQuerySet(models.QuerySet):
         reaches works through here.
 
         - drafts: only their accepted creators;
-        - hidden by a moderator: only their creators and moderators;
+        - hidden by a moderator, or held for review (spam score, or an archive that
+          approves works before they go public): only their creators and moderators;
         - restricted: only signed-in readers;
         Anonymity does not hide a work, only its creators: see `creators_visible_to`.
         """
-        public = Q(is_draft=False, hidden_by_moderator=False)
+        public = Q(is_draft=False, hidden_by_moderator=False, held_for_review=False)
         if not (user and user.is_authenticated):
             return self.filter(public, restricted=False)
         # "Public enough OR one of mine", with "mine" as a small id subquery rather
@@ -58,7 +59,7 @@ class WorkQuerySet(models.QuerySet):
         """Posted and not hidden by a moderator: creators and moderators read a hidden
         work on the site, but it is not handed out as a file. On its own, for works
         already chosen through `downloadable_by` (a file built later by the worker)."""
-        return self.posted().filter(hidden_by_moderator=False)
+        return self.posted().filter(hidden_by_moderator=False, held_for_review=False)
 
     def by_user(self, author, viewer) -> "WorkQuerySet":
         """Works credited to `author` as `viewer` may see them listed: anonymous
@@ -115,6 +116,8 @@ class Work(models.Model):
     )
     is_draft = models.BooleanField(default=True)
     hidden_by_moderator = models.BooleanField(default=False)
+    # Posted, but not public until a moderator approves it (quire/moderation/review.py).
+    held_for_review = models.BooleanField(default=False)
     # Set when an archivist imported the work for someone else; the byline says so
     # ("[archived by NAME]") until the creator claims it.
     archived_by = models.ForeignKey(

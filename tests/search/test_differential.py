@@ -40,6 +40,8 @@ def build_archive(rng: random.Random, author, other):
             draft=rng.random() < 0.1,
             restricted=rng.random() < 0.2,
             anonymous=rng.random() < 0.1,
+            held_for_review=rng.random() < 0.1,
+            hidden=rng.random() < 0.05,
             expected_chapters=rng.choice([None, 1, 2]),
             language=rng.choice(["en", "en", "fr"]),
         )

@@ -187,11 +187,11 @@ class BitmapIndex:
         """Set each work's flags, dates and numbers from its row; drafts stay out of every set."""
         fields = (
             "pk", "is_draft", "hidden_by_moderator", "restricted", "language", "word_count",
-            "chapter_count", "expected_chapters", "published_at", "updated_at", "anonymous",
+            "chapter_count", "expected_chapters", "published_at", "updated_at", "anonymous", "held_for_review",
         )  # fmt: skip
         posted, member, guest, complete, anonymous = [], [], [], [], []
         by_language: dict[str, list[int]] = {}
-        for pk, draft, hidden, restricted, language, words, chapters, expected, published, updated, anon in (
+        for pk, draft, hidden, restricted, language, words, chapters, expected, published, updated, anon, held in (
             works.order_by().values_list(*fields).iterator(chunk_size=20_000)
         ):
             self._grow(pk + 1)
@@ -202,7 +202,7 @@ class BitmapIndex:
             if draft:
                 continue
             posted.append(pk)
-            if not hidden:
+            if not (hidden or held):  # the visibility rule: creators and moderators only
                 member.append(pk)
                 if not restricted:
                     guest.append(pk)
