@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "quire.core",
     "quire.accounts",
     "quire.tags",
@@ -72,8 +75,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "quire.accounts.suspension.SuspensionMiddleware",
+    "quire.accounts.twofactor.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "quire.core.busy.DatabaseBusyMiddleware",
 ]
@@ -181,6 +186,9 @@ COMMENT_RATE_WINDOW = env_int("QUIRE_COMMENT_RATE_WINDOW", 60, minimum=1)  # …
 # A new work or comment scoring this much on the spam heuristics (quire/moderation/spamscore.py)
 # waits in the moderators' review queue instead of going public.
 SPAM_HOLD_SCORE = env_int("QUIRE_SPAM_HOLD_SCORE", 50, minimum=1)
+# Staff and moderators confirm a code from an authenticator app before the console or admin.
+STAFF_TWO_FACTOR = env_bool("QUIRE_STAFF_TWO_FACTOR", True)
+OTP_TOTP_ISSUER = SITE_NAME
 COMMENT_EDIT_MINUTES = env_int("QUIRE_COMMENT_EDIT_MINUTES", 30, minimum=0)
 
 # --- Email --------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import twofactor, views
 
 app_name = "accounts"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("settings/pseuds/<int:pk>/edit/", views.pseud_edit, name="pseud_edit"),
     path("settings/pseuds/<int:pk>/delete/", views.pseud_delete, name="pseud_delete"),
     path("settings/pseuds/<int:pk>/default/", views.pseud_default, name="pseud_default"),
+    path("settings/two-factor/", twofactor.setup, name="two_factor_setup"),
+    path("two-factor/verify/", twofactor.verify, name="two_factor_verify"),
     path("invitations/request/", views.invite_request, name="invite_request"),
     path("invitations/", views.invitations, name="invitations"),
     path("users/<str:username>/", views.profile, name="profile"),
