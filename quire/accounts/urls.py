@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import twofactor, views
+from . import twofactor, views, views_invitations
 
 app_name = "accounts"
 
@@ -26,6 +26,7 @@ urlpatterns = [
     path("two-factor/verify/", twofactor.verify, name="two_factor_verify"),
     path("invitations/request/", views.invite_request, name="invite_request"),
     path("invitations/", views.invitations, name="invitations"),
+    path("invitations/mine/", views_invitations.my_invitations, name="my_invitations"),
     path("users/<str:username>/", views.profile, name="profile"),
     path("users/<str:username>/pseuds/<str:pseud>/", views.pseud_detail, name="pseud"),
 ]

@@ -75,6 +75,7 @@ class LogAction(models.TextChoices):
     BLOCK_ADDRESS = "block_address", "Blocked an email address or domain"
     UNBLOCK_ADDRESS = "unblock_address", "Unblocked an email address or domain"
     POLICY = "policy", "Changed the archive policy"
+    GRANT_INVITES = "grant_invites", "Granted invitations"
     APPROVE = "approve", "Approved held content"
     REJECT = "reject", "Rejected held content"
 

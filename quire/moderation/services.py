@@ -5,6 +5,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from quire.accounts import allowances
 from quire.accounts.sanctions import BlockedAddress, MemberWarning, Suspension
 from quire.interactions.feedback import set_hidden_by_moderator
 from quire.interactions.models import Comment, WorkStats
@@ -158,6 +159,15 @@ def unblock_address(moderator, blocked: BlockedAddress) -> None:
     _check(moderator)
     _log(moderator, LogAction.UNBLOCK_ADDRESS, subject=blocked.pattern)
     blocked.delete()
+
+
+@transaction.atomic
+def grant_invitations(admin, user, count: int) -> int:
+    if not (admin.is_staff or admin.is_superuser):
+        raise NotAllowed("Only admins can grant invitations.")
+    total = allowances.grant(user, count)
+    _log(admin, LogAction.GRANT_INVITES, user=user, subject=f"user {user}", note=f"+{count} (now {total})")
+    return total
 
 
 def log_policy_change(moderator, summary: str) -> None:

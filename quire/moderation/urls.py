@@ -12,6 +12,9 @@ urlpatterns = [
     path("moderation/reports/<int:pk>/act/", views_console.report_act, name="report_act"),
     path("moderation/members/<str:username>/", views_console.member, name="member"),
     path("moderation/sanctions/<int:pk>/lift/", views_console.lift, name="lift"),
+    path(
+        "moderation/members/<str:username>/invitations/", views_console.grant_invitations, name="grant_invitations"
+    ),
     path("moderation/sanctions/", views_console.sanctions, name="sanctions"),
     path("moderation/blocklist/", views_console.blocklist, name="blocklist"),
     path("moderation/log/", views_console.audit_log, name="log"),

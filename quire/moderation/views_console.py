@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from quire.accounts import allowances
 from quire.accounts.models import User
 from quire.accounts.sanctions import BlockedAddress, Suspension
 from quire.policy import models as archive_policy
@@ -154,9 +155,30 @@ def member(request, username):
         "suspensions": target.suspensions.select_related("created_by"),
         "warnings": target.warnings_received.select_related("created_by"),
         "reports": Report.objects.filter(user=target).order_by("-created_at")[:20],
+        "invitations_left": allowances.remaining_for(target),
         "now": timezone.now(),
     }
     return render(request, "moderation/console/member.html", context)
+
+
+@require_POST
+@moderator_required
+def grant_invitations(request, username):
+    target = get_object_or_404(User, username=username)
+    try:
+        count = int(request.POST.get("count", ""))
+    except ValueError:
+        count = 0
+    if not 1 <= count <= 1000:
+        messages.error(request, "Grant between 1 and 1000 invitations.")
+    else:
+        try:
+            total = services.grant_invitations(request.user, target, count)
+        except services.NotAllowed as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, f"{target} now has {total} invitation(s) to give. Logged.")
+    return redirect("moderation:member", target.username)
 
 
 @require_POST
@@ -171,6 +193,12 @@ def lift(request, pk):
 
 @moderator_required
 def sanctions(request):
+    wanted = request.GET.get("username", "").strip()
+    if wanted:
+        found = User.objects.filter(username__iexact=wanted).first()
+        if found is not None:
+            return redirect("moderation:member", found.username)
+        messages.error(request, f"No member is called “{wanted}”.")
     current = Suspension.objects.in_force().select_related("user", "created_by")
     return render(request, "moderation/console/sanctions.html", {"current": current})
 

@@ -1,3 +1,5 @@
+from quire.accounts.allowances import remaining_for
+
 from .models import BannerDismissal, SiteBanner, SitePage
 
 DISMISSED_COOKIE = "quire_banners_closed"
@@ -22,4 +24,8 @@ def site_pages(request):
     def footer_pages():
         return list(SitePage.objects.published().filter(in_footer=True))
 
-    return {"site_banner": banner, "site_footer_pages": footer_pages}
+    def invitations_to_give():
+        user = getattr(request, "user", None)
+        return remaining_for(user) if user is not None else 0
+
+    return {"site_banner": banner, "site_footer_pages": footer_pages, "invitations_to_give": invitations_to_give}
