@@ -131,6 +131,8 @@ class EmailChangeForm(forms.Form):
             raise ValidationError("That is already your email address.", code="same")
         if _email_taken(email, exclude_pk=self.user.pk):
             raise ValidationError("Another account already uses that email address.", code="taken")
+        if sanctions.email_blocked(email):
+            raise ValidationError("This email address is not accepted here. Please use another.", code="blocked")
         return email
 
     def clean_password(self):

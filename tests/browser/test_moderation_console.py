@@ -3,8 +3,10 @@ a report and the spammer reads why when they log in; an admin switches the ratin
 scale to K–M and a new work uses it while an old one keeps its rating; every action
 taken in the console shows up in the audit log."""
 
+import base64
 import re
 
+from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from quire.moderation.models import ModerationLogEntry, Report
@@ -136,3 +138,20 @@ def test_every_console_action_appears_in_the_audit_log(page):
         expect(log.locator("tr", has_text=label)).to_contain_text(reason)
         expect(log.locator("tr", has_text=label)).to_contain_text("dove")
     assert ModerationLogEntry.objects.count() == 4
+
+
+def test_a_moderator_turns_on_two_factor_log_in_before_the_console(page, settings):
+    settings.STAFF_TWO_FACTOR = True
+    make_user("dove", is_moderator=True)
+    log_in(page, "dove")
+    page.get_by_role("contentinfo").get_by_role("link", name="Moderators' console").click()
+    expect(page.get_by_role("heading", name="Set up two-factor log-in")).to_be_visible()
+    expect(page.locator(".qr-code svg")).to_be_visible()
+    secret = page.locator(".otp-secret").inner_text()
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    page.get_by_label("Code").fill(f"{totp(key):06d}")
+    page.get_by_role("button", name="Turn on two-factor log-in").click()
+    expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
+    expect(page.locator(".recovery-codes li")).to_have_count(10)
+    page.get_by_role("link", name="Continue").click()
+    expect(page.get_by_role("heading", name="Moderators' console")).to_be_visible()

@@ -220,3 +220,12 @@ def test_every_console_action_lands_in_the_audit_log_page(author, spammer, moder
                   "Banned a user", "Lifted a suspension or ban", "Blocked an email", "Unblocked an email"):
         assert label in text
     assert text.count("dove") >= 9
+
+
+def test_the_blocklist_also_refuses_an_email_change(reader, moderator, login):
+    login(moderator).post(reverse("moderation:blocklist"), {"pattern": "spam.example"})
+    c = login(reader)
+    refused = c.post(reverse("accounts:email_change"), {"email": "me@spam.example", "password": "correct-horse-battery"})
+    assert "not accepted here" in page_text(refused)
+    ok = c.post(reverse("accounts:email_change"), {"email": "me@good.example", "password": "correct-horse-battery"})
+    assert ok.status_code == 302
