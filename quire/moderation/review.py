@@ -39,10 +39,15 @@ def check_published_chapter(chapter: Chapter) -> ReviewItem | None:
     if work.held_for_review or work.hidden_by_moderator:
         return None
     creators = [p.user for p in work.accepted_pseuds()]
-    earlier = Chapter.objects.filter(work__creatorships__pseud__user__in=creators, position=1).exclude(
-        work=work
-    ).values_list("text", flat=True)[:50]
-    score = score_text(_work_text(work, chapter), user=creators[0] if creators else None, earlier_texts=earlier)
+    text, poster = _work_text(work, chapter), creators[0] if creators else None
+    score = score_text(text, user=poster)
+    if 0 < score.points < settings.SPAM_HOLD_SCORE:
+        # Only text that already looks like an advert is compared with the poster's
+        # other works: a bulk import of clean works reads no earlier chapters.
+        earlier = Chapter.objects.filter(work__creatorships__pseud__user__in=creators, position=1).exclude(
+            work=work
+        ).values_list("text", flat=True)[:50]
+        score = score_text(text, user=poster, earlier_texts=earlier, compare=chapter.text)
     if score.points >= settings.SPAM_HOLD_SCORE:
         reason = ReviewReason.SPAM
     elif (
@@ -66,11 +71,10 @@ def check_published_chapter(chapter: Chapter) -> ReviewItem | None:
 
 def check_new_comment(comment: Comment) -> ReviewItem | None:
     """Called as a comment is created: hide it for review if it scores as spam."""
-    earlier = []
-    if comment.user_id:
-        earlier = list(Comment.objects.filter(user_id=comment.user_id).exclude(pk=comment.pk).values_list(
-            "text", flat=True)[:50])  # fmt: skip
-    score = score_text(comment.text, user=comment.user, earlier_texts=earlier)
+    score = score_text(comment.text, user=comment.user)
+    if 0 < score.points < settings.SPAM_HOLD_SCORE and comment.user_id:
+        earlier = Comment.objects.filter(user_id=comment.user_id).exclude(pk=comment.pk).values_list("text", flat=True)
+        score = score_text(comment.text, user=comment.user, earlier_texts=earlier[:50])
     if score.points < settings.SPAM_HOLD_SCORE:
         return None
     Comment.objects.filter(pk=comment.pk).update(hidden_by_moderator=True)

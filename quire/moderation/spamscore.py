@@ -33,7 +33,15 @@ class Score:
         self.reasons.append(f"+{points} {reason}")
 
 
-def score_text(html_or_text: str, *, user=None, earlier_texts=(), actor_key: str = "") -> Score:
+def _words(text: str) -> list[str]:
+    plain = textlib.html_to_text(text) if "<" in text else text
+    return [w.lower() for w in _WORD.findall(_URL.sub(" ", plain))]
+
+
+def score_text(html_or_text: str, *, user=None, earlier_texts=(), compare: str | None = None,
+               actor_key: str = "") -> Score:  # fmt: skip
+    """`earlier_texts` are the poster's earlier posts, checked against `compare`
+    (the part of the text that would repeat, e.g. a chapter) or the whole text."""
     score = Score()
     plain = textlib.html_to_text(html_or_text) if "<" in html_or_text else html_or_text
     links = len(_URL.findall(plain)) + len(re.findall(r"<a\s", html_or_text, re.IGNORECASE))
@@ -49,8 +57,8 @@ def score_text(html_or_text: str, *, user=None, earlier_texts=(), actor_key: str
     adverts = sorted({w for w in words if w in ADVERT_WORDS})
     if adverts:
         score.add(min(30, 10 * len(adverts)), f"advert words: {', '.join(adverts)}")
-    normalised = " ".join(words)
-    if normalised and any(" ".join(_WORD.findall(t.lower())) == normalised for t in earlier_texts):
+    normalised = " ".join(_words(compare) if compare is not None else words)
+    if normalised and any(" ".join(_words(t)) == normalised for t in earlier_texts):
         score.add(40, "the same text as an earlier post")
     if user is not None and links >= 3 and user.date_joined > timezone.now() - timedelta(days=1):
         score.add(10, "an account less than a day old posting several links")

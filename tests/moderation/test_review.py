@@ -155,3 +155,13 @@ def test_the_approval_setting_is_on_the_policy_page(setting, login, db):
         "anonymous_posting": "open", **({"review_new_works": "on"} if setting else {}),
     })  # fmt: skip
     assert ArchivePolicy.objects.get().review_new_works is setting
+
+
+def test_posting_the_same_linked_text_again_is_held(author, reader, login):
+    text = "My shop is at https://shop.example/ and https://shop.example/more."
+    c = login(author)
+    c.post(NEW, work_data(author, title="First", **{"chapter-text": text}))
+    assert not Work.objects.get(title="First").held_for_review  # positive control: once is fine
+    c.post(NEW, work_data(author, title="Second", **{"chapter-text": text}))
+    assert Work.objects.get(title="Second").held_for_review
+    assert "the same text as an earlier post" in ReviewItem.objects.get().signals
