@@ -50,15 +50,20 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "quire.core",
     "quire.accounts",
     "quire.tags",
+    "quire.policy",
     "quire.works",
     "quire.search",
     "quire.interactions",
     "quire.moderation",
     "quire.collections",
     "quire.exchanges",
+    "quire.sitepages",
     "quire.downloads",
     "quire.imports",
     "quire.efiction",
@@ -73,7 +78,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "quire.accounts.suspension.SuspensionMiddleware",
+    "quire.accounts.twofactor.StaffTwoFactorMiddleware",
     "quire.accounts.middleware.PolicyAcceptanceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "quire.core.busy.DatabaseBusyMiddleware",
@@ -93,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "quire.accounts.context_processors.site",
+                "quire.sitepages.context_processors.site_pages",
             ],
         },
     },
@@ -208,6 +217,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Comments -----------------------------------------------------------------
 COMMENT_RATE = env_int("QUIRE_COMMENT_RATE", 5, minimum=1)  # comments per person…
 COMMENT_RATE_WINDOW = env_int("QUIRE_COMMENT_RATE_WINDOW", 60, minimum=1)  # …per this many seconds
+# A new work or comment scoring this much on the spam heuristics (quire/moderation/spamscore.py)
+# waits in the moderators' review queue instead of going public.
+SPAM_HOLD_SCORE = env_int("QUIRE_SPAM_HOLD_SCORE", 50, minimum=1)
+# Staff and moderators confirm a code from an authenticator app before the console or admin.
+STAFF_TWO_FACTOR = env_bool("QUIRE_STAFF_TWO_FACTOR", True)
+OTP_TOTP_ISSUER = SITE_NAME
 COMMENT_EDIT_MINUTES = env_int("QUIRE_COMMENT_EDIT_MINUTES", 30, minimum=0)
 
 # --- Email --------------------------------------------------------------------

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("quire.moderation.urls")),
     path("", include("quire.collections.urls")),
     path("", include("quire.exchanges.urls")),
+    path("", include("quire.sitepages.urls")),
     path("", include("quire.efiction.urls")),  # before downloads: old eFiction addresses, then FanFicFare's
     path("", include("quire.downloads.urls")),
     path("", include("quire.imports.urls")),

@@ -16,6 +16,9 @@ def _fast_clean_state(settings, tmp_path):
     # Argon2 is deliberately slow; tests don't need it to be.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Staff two-factor log-in has its own tests (tests/accounts/test_two_factor.py);
+    # elsewhere moderators log in with force_login and go straight to work.
+    settings.STAFF_TWO_FACTOR = False
     from django.core.cache import cache
 
     cache.clear()

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.html import format_html
 
-from . import lifecycle, names, policies, ratelimit
+from . import lifecycle, names, policies, ratelimit, sanctions
 from .models import InviteRequest, Pseud, User
 
 EMAIL_TAKEN = (
@@ -80,6 +80,8 @@ class SignupForm(forms.Form):
         email = User.objects.normalize_email(self.cleaned_data["email"])
         if _email_taken(email):
             raise ValidationError(EMAIL_TAKEN, code="taken")
+        if sanctions.email_blocked(email):
+            raise ValidationError(sanctions.BLOCKED_MESSAGE, code="blocked")
         return email
 
     def clean(self):
@@ -104,6 +106,12 @@ class LoginForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": "That username and password don't match an account. Passwords are case-sensitive.",
     }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        restriction = sanctions.restriction_for(user)
+        if restriction is not None and restriction.is_ban:
+            raise ValidationError(restriction.explanation(), code="banned")
 
     def clean(self):
         limiter = ratelimit.LoginLimiter(self.request, self.cleaned_data.get("username", ""))
@@ -141,6 +149,8 @@ class EmailChangeForm(forms.Form):
             raise ValidationError("That is already your email address.", code="same")
         if _email_taken(email, exclude_pk=self.user.pk):
             raise ValidationError("Another account already uses that email address.", code="taken")
+        if sanctions.email_blocked(email):
+            raise ValidationError("This email address is not accepted here. Please use another.", code="blocked")
         return email
 
     def clean_password(self):

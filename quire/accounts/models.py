@@ -210,3 +210,8 @@ class AccountDeletion(models.Model):
 
     def __str__(self):
         return f"Deletion of {self.user} due {self.due_at:%Y-%m-%d}"
+
+
+# Suspensions, bans and the sign-up blocklist: their own module, registered here.
+from .allowances import InvitationAllowance  # noqa: E402, F401, I001
+from .sanctions import BlockedAddress, MemberWarning, Suspension  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_appearance
+from . import twofactor, views, views_appearance, views_invitations
 
 app_name = "accounts"
 
@@ -28,8 +28,11 @@ urlpatterns = [
     path("settings/pseuds/<int:pk>/edit/", views.pseud_edit, name="pseud_edit"),
     path("settings/pseuds/<int:pk>/delete/", views.pseud_delete, name="pseud_delete"),
     path("settings/pseuds/<int:pk>/default/", views.pseud_default, name="pseud_default"),
+    path("settings/two-factor/", twofactor.setup, name="two_factor_setup"),
+    path("two-factor/verify/", twofactor.verify, name="two_factor_verify"),
     path("invitations/request/", views.invite_request, name="invite_request"),
     path("invitations/", views.invitations, name="invitations"),
+    path("invitations/mine/", views_invitations.my_invitations, name="my_invitations"),
     path("users/<str:username>/", views.profile, name="profile"),
     path("users/<str:username>/pseuds/<str:pseud>/", views.pseud_detail, name="pseud"),
 ]

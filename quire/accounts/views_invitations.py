@@ -5,9 +5,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect, render
 
-from . import services
+from . import allowances, services
 from .forms import InviteEmailForm, InviteNextForm, InviteRequestForm, posted_data
 from .models import Invitation, InviteRequest
 
@@ -31,6 +32,24 @@ def invite_request(request):
         return redirect("accounts:invite_request")
     waiting = InviteRequest.objects.filter(invited_at__isnull=True).count()
     return render(request, "accounts/invite_request.html", {"form": form, "waiting": waiting})
+
+
+@login_required
+def my_invitations(request):
+    """A member gives the invitations an admin granted them."""
+    form = InviteEmailForm(posted_data(request), prefix="single")
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        with transaction.atomic():
+            if allowances.take_one(request.user):
+                services.send_invitation(email, request.user)
+                messages.success(request, f"Sent an invitation to {email}.")
+                return redirect("accounts:my_invitations")
+        form.add_error(None, "You have no invitations left to give. Admins can grant more.")
+    sent = Invitation.objects.filter(created_by=request.user).select_related("used_by").order_by("-created_at")[:50]
+    return render(request, "accounts/my_invitations.html", {
+        "form": form, "remaining": allowances.remaining_for(request.user), "sent": sent,
+    })  # fmt: skip
 
 
 @login_required

@@ -1,6 +1,7 @@
 """Kudos and comments: check, then change. Every change keeps WorkStats in step
 inside the same transaction, with F() updates, so counts survive concurrency."""
 
+import ipaddress
 import re
 
 from django.db import IntegrityError, transaction
@@ -76,7 +77,7 @@ def check_can_comment(work, user, parent: Comment | None = None) -> None:
 
 def post_comment(
     work, chapter, text: str, *, user=None, guest_name: str = "", guest_email: str = "", guest_key: str = "",
-    parent: Comment | None = None, actor_key: str,
+    parent: Comment | None = None, actor_key: str, ip_address: str | None = None,
 ) -> Comment:  # fmt: skip
     """Post a comment or reply, after permissions, blocks, the rate limit and the spam filter."""
     # Checks and rendering happen before the transaction: on SQLite a write transaction
@@ -108,6 +109,7 @@ def post_comment(
         text=text,
         text_html=render_comment(text),
         approved=is_creator or not moderated,
+        ip_address=_valid_ip(ip_address),
     )
     with transaction.atomic():
         comment.save(force_insert=True)
@@ -117,6 +119,13 @@ def post_comment(
     spam.record_comment(actor_key)
     spam.remember_text(text, f"{actor_key}:{work.pk}")
     return comment
+
+
+def _valid_ip(value: str | None) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value or ""))
+    except ValueError:
+        return None
 
 
 def _set_flags(comment: Comment, **flags) -> Comment:

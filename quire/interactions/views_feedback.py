@@ -59,7 +59,7 @@ def comment_new(request, pk):
             comment = feedback.post_comment(
                 work, chapter, form.cleaned_data["text"], user=request.user, parent=parent, actor_key=actor,
                 guest_name=form.cleaned_data.get("name", ""), guest_email=form.cleaned_data.get("email", ""),
-                guest_key="" if signed_in else guest_key(request),
+                guest_key="" if signed_in else guest_key(request), ip_address=client_ip(request),
             )  # fmt: skip
         except Refused as refusal:
             error, status = str(refusal), refusal.status

@@ -4,3 +4,23 @@ from django.apps import AppConfig
 class ModerationConfig(AppConfig):
     name = "quire.moderation"
     label = "moderation"
+
+    def ready(self):
+        # Works and comments below this app announce what happened; the review
+        # queue listens here, so neither app imports moderation.
+        from django.db.models.signals import post_save
+
+        from quire.interactions.models import Comment
+        from quire.works import events
+
+        from . import review
+
+        def on_chapter(sender, chapter, **kwargs):
+            review.check_published_chapter(chapter)
+
+        def on_comment(sender, instance, created, raw=False, **kwargs):
+            if created and not raw:
+                review.check_new_comment(instance)
+
+        events.chapter_published.connect(on_chapter, dispatch_uid="moderation-review-chapter", weak=False)
+        post_save.connect(on_comment, sender=Comment, dispatch_uid="moderation-review-comment", weak=False)

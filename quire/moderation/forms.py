@@ -13,3 +13,68 @@ class ReportForm(forms.Form):
 
 class GuestReportForm(ReportForm):
     email = forms.EmailField(label="Your email", help_text="So a moderator can reply. Only moderators see it.")
+
+
+class ReportAction:
+    HIDE = "hide"
+    RESTORE = "restore"
+    WARN = "warn"
+    SUSPEND = "suspend"
+    BAN = "ban"
+    DELETE_SPAM = "delete_spam"
+    RESOLVE = "resolve"
+    DISMISS = "dismiss"
+    CHOICES = [
+        (HIDE, "Hide the content"),
+        (RESTORE, "Restore the content"),
+        (WARN, "Warn its poster"),
+        (SUSPEND, "Suspend its poster"),
+        (BAN, "Ban its poster"),
+        (DELETE_SPAM, "Delete as spam"),
+        (RESOLVE, "Resolve without action"),
+        (DISMISS, "Dismiss the report"),
+    ]
+    NEED_REASON = {WARN, SUSPEND, BAN}
+
+
+class ModeratorActionForm(forms.Form):
+    """One form for every action on a report or a user: what, why, and for how long."""
+
+    action = forms.ChoiceField(choices=ReportAction.CHOICES, widget=forms.RadioSelect)
+    reason = forms.CharField(
+        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Recorded in the audit log. For a warning, suspension or ban the member reads it.",
+    )  # fmt: skip
+    days = forms.IntegerField(
+        required=False, min_value=1, max_value=3650, label="Suspend for (days)",
+        help_text="Only for a suspension.",
+    )  # fmt: skip
+
+    def __init__(self, *args, actions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if actions is not None:
+            self.fields["action"].choices = [c for c in ReportAction.CHOICES if c[0] in actions]
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        if action in ReportAction.NEED_REASON and not data.get("reason", "").strip():
+            self.add_error("reason", "Give a reason: the member will read it.")
+        if action == ReportAction.SUSPEND and not data.get("days"):
+            self.add_error("days", "Say for how many days.")
+        return data
+
+
+class BlockAddressForm(forms.Form):
+    pattern = forms.CharField(
+        max_length=254, label="Email address or domain",
+        help_text="spam@example.com blocks one address; example.com blocks every address at that domain.",
+    )  # fmt: skip
+    note = forms.CharField(max_length=500, required=False, label="Why (for other moderators)")
+
+    def clean_pattern(self):
+        pattern = self.cleaned_data["pattern"].strip().lower().lstrip("@")
+        domain = pattern.rsplit("@", 1)[-1]
+        if "." not in domain or " " in pattern:
+            raise forms.ValidationError("Enter an email address or a domain such as example.com.")
+        return pattern

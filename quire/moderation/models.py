@@ -16,6 +16,7 @@ class ReportReason(models.TextChoices):
     MISTAGGED = "mistagged", "Missing or wrong warnings or rating"
     PLAGIARISM = "plagiarism", "Plagiarism"
     OTHER = "other", "Something else"
+    SUPPORT = "support", "Support request (contact form)"
 
 
 class Report(models.Model):
@@ -66,6 +67,17 @@ class LogAction(models.TextChoices):
     UNHIDE_COMMENT = "unhide_comment", "Unhid a comment"
     RESOLVE = "resolve", "Resolved a report"
     DISMISS = "dismiss", "Dismissed a report"
+    WARN = "warn", "Warned a user"
+    SUSPEND = "suspend", "Suspended a user"
+    BAN = "ban", "Banned a user"
+    LIFT = "lift", "Lifted a suspension or ban"
+    DELETE_SPAM = "delete_spam", "Deleted spam"
+    BLOCK_ADDRESS = "block_address", "Blocked an email address or domain"
+    UNBLOCK_ADDRESS = "unblock_address", "Unblocked an email address or domain"
+    POLICY = "policy", "Changed the archive policy"
+    GRANT_INVITES = "grant_invites", "Granted invitations"
+    APPROVE = "approve", "Approved held content"
+    REJECT = "reject", "Rejected held content"
 
 
 class ModerationLogEntry(models.Model):
@@ -78,6 +90,11 @@ class ModerationLogEntry(models.Model):
         "interactions.Comment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="log_entries")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # What the action was about, in words, so the entry still reads after the thing is deleted.
+    subject = models.CharField(max_length=300, blank=True)
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -87,3 +104,39 @@ class ModerationLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.moderator} {self.get_action_display().lower()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class ReviewReason(models.TextChoices):
+    SPAM = "spam", "Scored as likely spam"
+    APPROVAL = "approval", "The archive approves new works"
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", "Waiting"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class ReviewItem(models.Model):
+    """A work or comment held back from the public until a moderator looks at it."""
+
+    work = models.ForeignKey("works.Work", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    comment = models.ForeignKey(
+        "interactions.Comment", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(max_length=10, choices=ReviewReason.choices)
+    score = models.PositiveIntegerField(default=0)
+    signals = models.TextField(blank=True, help_text="What the spam score was made of")
+    status = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"Review of {'work ' + str(self.work_id) if self.work_id else 'comment ' + str(self.comment_id)}"

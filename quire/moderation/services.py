@@ -1,9 +1,14 @@
 """What moderators do. Every change writes an audit log entry in the same transaction."""
 
+from datetime import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
+from quire.accounts import allowances
+from quire.accounts.sanctions import BlockedAddress, MemberWarning, Suspension
 from quire.interactions.feedback import set_hidden_by_moderator
+from quire.interactions.models import Comment, WorkStats
 from quire.search import changes as search_changes
 from quire.works.models import Work
 
@@ -69,3 +74,103 @@ def close_report(moderator, report: Report, *, dismiss: bool = False, note: str 
         moderator=moderator, action=LogAction.DISMISS if dismiss else LogAction.RESOLVE, report=report,
         work_id=report.work_id, comment_id=report.comment_id, note=note,
     )  # fmt: skip
+
+
+# --- People ------------------------------------------------------------------------
+def _log(moderator, action: str, *, report: Report | None = None, **fields) -> ModerationLogEntry:
+    entry = ModerationLogEntry.objects.create(moderator=moderator, action=action, report=report, **fields)
+    if report is not None:
+        _close(report, moderator, ReportStatus.RESOLVED)
+    return entry
+
+
+def _check_target(moderator, user) -> None:
+    if user == moderator:
+        raise NotAllowed("You can't do that to your own account.")
+    if user.can_moderate or user.is_staff:
+        raise NotAllowed("Moderators and staff can't be warned, suspended or banned from the console; ask an admin.")
+
+
+@transaction.atomic
+def warn(moderator, user, *, reason: str, report: Report | None = None) -> MemberWarning:
+    _check(moderator)
+    _check_target(moderator, user)
+    warning = MemberWarning.objects.create(user=user, reason=reason, created_by=moderator)
+    _log(moderator, LogAction.WARN, user=user, subject=f"user {user}", note=reason, report=report)
+    return warning
+
+
+@transaction.atomic
+def suspend(moderator, user, *, reason: str, until: datetime | None, report: Report | None = None) -> Suspension:
+    """A suspension until `until`; None is a ban (no log-in until lifted)."""
+    _check(moderator)
+    _check_target(moderator, user)
+    if until is not None and until <= timezone.now():
+        raise NotAllowed("A suspension must end in the future.")
+    suspension = Suspension.objects.create(user=user, reason=reason, ends_at=until, created_by=moderator)
+    action = LogAction.BAN if until is None else LogAction.SUSPEND
+    detail = reason if until is None else f"until {until:%Y-%m-%d %H:%M} UTC: {reason}"
+    _log(moderator, action, user=user, subject=f"user {user}", note=detail, report=report)
+    return suspension
+
+
+@transaction.atomic
+def lift(moderator, suspension: Suspension, *, note: str = "") -> None:
+    _check(moderator)
+    Suspension.objects.filter(pk=suspension.pk).update(lifted_at=timezone.now())
+    _log(moderator, LogAction.LIFT, user=suspension.user, subject=str(suspension), note=note)
+
+
+@transaction.atomic
+def delete_spam(moderator, *, work: Work | None = None, comment: Comment | None = None,
+                report: Report | None = None, note: str = "") -> None:
+    """Delete a spam work or comment for good; the log keeps its title and poster."""
+    _check(moderator)
+    if work is not None:
+        poster = next((p.user for p in work.accepted_pseuds()), None)
+        _log(moderator, LogAction.DELETE_SPAM, user=poster, subject=f"work “{work.title}”", note=note, report=report)
+        search_changes.log([work.pk])
+        work.delete()
+    elif comment is not None:
+        _log(moderator, LogAction.DELETE_SPAM, user=comment.user, work_id=comment.work_id,
+             subject=f"comment #{comment.pk}: {comment.text[:200]}", note=note, report=report)  # fmt: skip
+        if comment.is_shown:
+            WorkStats.bump(comment.work_id, "comments", -1)
+        if comment.replies.exists():  # the thread still reads: a placeholder, as when a writer deletes
+            Comment.objects.filter(pk=comment.pk).update(deleted=True, text="", text_html="")
+        else:
+            comment.delete()
+    else:
+        raise NotAllowed("There is nothing left to delete.")
+
+
+@transaction.atomic
+def block_address(moderator, pattern: str, *, note: str = "") -> BlockedAddress:
+    _check(moderator)
+    blocked, _ = BlockedAddress.objects.get_or_create(
+        pattern=pattern.strip().lower().lstrip("@"), defaults={"note": note, "created_by": moderator}
+    )
+    _log(moderator, LogAction.BLOCK_ADDRESS, subject=blocked.pattern, note=note)
+    return blocked
+
+
+@transaction.atomic
+def unblock_address(moderator, blocked: BlockedAddress) -> None:
+    _check(moderator)
+    _log(moderator, LogAction.UNBLOCK_ADDRESS, subject=blocked.pattern)
+    blocked.delete()
+
+
+@transaction.atomic
+def grant_invitations(admin, user, count: int) -> int:
+    if not (admin.is_staff or admin.is_superuser):
+        raise NotAllowed("Only admins can grant invitations.")
+    total = allowances.grant(user, count)
+    _log(admin, LogAction.GRANT_INVITES, user=user, subject=f"user {user}", note=f"+{count} (now {total})")
+    return total
+
+
+def log_policy_change(moderator, summary: str) -> None:
+    ModerationLogEntry.objects.create(
+        moderator=moderator, action=LogAction.POLICY, subject="archive policy", note=summary
+    )

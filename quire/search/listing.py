@@ -14,7 +14,7 @@ from quire.works.models import Work
 
 from . import fulltext
 from .backends import hidden_by_exclusions, search
-from .query import COMPLETE_CHOICES, CROSSOVER_CHOICES, SORTS, Query, query_from_params
+from .query import ANONYMOUS_CHOICES, COMPLETE_CHOICES, CROSSOVER_CHOICES, SORTS, Query, query_from_params
 
 TYPE_LABELS = {
     TagType.RATING: "Ratings",
@@ -162,6 +162,7 @@ def build_listing(request, *, base_tag: Tag | None = None, collection_ids: tuple
         "sorts": SORTS,
         "crossover_choices": CROSSOVER_CHOICES,
         "complete_choices": COMPLETE_CHOICES,
+        "anonymous_choices": ANONYMOUS_CHOICES,
         "languages": LANGUAGES,
         "query_string": _saved_query(params, base, collection_ids),
         "beyond_last_page": query.page > num_pages and result.total > 0,

@@ -24,6 +24,7 @@ SORTS = {
 STAT_FIELDS = ("words", "kudos", "hits", "comments", "bookmarks")
 CROSSOVER_CHOICES = {"": "Include crossovers", "exclude": "Exclude crossovers", "only": "Only crossovers"}
 COMPLETE_CHOICES = {"": "All works", "complete": "Complete works only", "in_progress": "Works in progress only"}
+ANONYMOUS_CHOICES = {"": "Include anonymous works", "exclude": "Exclude anonymous works"}
 PER_PAGE = 20
 _COMPARISON = re.compile(r"^(words|kudos|hits|comments|bookmarks)\s*(>=|<=|>|<|=|:)\s*([\d,]+)$", re.I)
 
@@ -38,6 +39,7 @@ class Query:
     exclude: tuple[int, ...] = ()
     crossover: str = ""
     complete: str = ""
+    anonymous: str = ""  # "exclude": leave out works posted anonymously
     language: str = ""
     updated_from: date | None = None
     updated_to: date | None = None
@@ -176,6 +178,7 @@ def query_from_params(
         exclude=tuple(dict.fromkeys(t for t in exclude if t not in include)),
         crossover=params.get("crossover", "") if params.get("crossover") in CROSSOVER_CHOICES else "",
         complete=params.get("complete", "") if params.get("complete") in COMPLETE_CHOICES else "",
+        anonymous=params.get("anonymous", "") if params.get("anonymous") in ANONYMOUS_CHOICES else "",
         language=(params.get("language") or "").strip()[:16],
         updated_from=_date(params.get("updated_from")),
         updated_to=_date(params.get("updated_to")),

@@ -22,7 +22,14 @@ FIXED_TYPES = (TagType.RATING, TagType.WARNING, TagType.CATEGORY)
 USER_TYPES = (TagType.FANDOM, TagType.CHARACTER, TagType.RELATIONSHIP, TagType.FREEFORM)
 
 RATINGS = ["Not Rated", "General Audiences", "Teen And Up Audiences", "Mature", "Explicit"]
-ADULT_RATINGS = {"Mature", "Explicit"}
+# Rating scales an archive can switch to (quire/policy): (label, ratings in order, adult ones).
+# Old works keep their rating tags when the scale changes, so "adult" is the union of all.
+RATING_SCALES = {
+    "ao3": ("AO3: General, Teen, Mature, Explicit", RATINGS, {"Mature", "Explicit"}),
+    "ffn": ("FanFiction.Net style: K, K+, T, M", ["K", "K+", "T", "M"], {"M"}),
+    "efiction": ("eFiction style: G, PG, PG-13, R, NC-17", ["G", "PG", "PG-13", "R", "NC-17"], {"R", "NC-17"}),
+}
+ADULT_RATINGS = set().union(*(adult for _, _, adult in RATING_SCALES.values()))
 WARNINGS = [
     "Choose Not To Use Archive Warnings",
     "Graphic Depictions Of Violence",

@@ -38,7 +38,8 @@ def _work_or_refuse(queryset: WorkQuerySet, user, pk: int, verb: str) -> Work:
     if work is not None:
         return work
     members_only = Work.objects.filter(
-        pk=pk, restricted=True, is_draft=False, hidden_by_moderator=False, unrevealed=False
+        pk=pk, restricted=True, is_draft=False, hidden_by_moderator=False, unrevealed=False,
+        held_for_review=False,
     ).exists()
     raise refusal(user, for_members=members_only, what="work", verb=verb)
 

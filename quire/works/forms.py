@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from quire.lib import text as textlib
+from quire.policy import models as archive_policy
+from quire.policy.models import AnonymousPosting
 from quire.tags.forms import split_names as split_tags
 from quire.tags.models import CATEGORIES, RATINGS, WARNINGS, Tag, TagType
 
@@ -158,6 +160,7 @@ class WorkForm(forms.Form):
         if work is not None and "initial" not in kwargs:
             kwargs["initial"] = self.initial_for(work, user)
         super().__init__(*args, **kwargs)
+        self._apply_policy(work)
         self.fields["pseuds"].queryset = user.pseuds.all()
         if work is None:
             self.fields["pseuds"].initial = [p.pk for p in user.pseuds.all() if p.is_default]
@@ -193,6 +196,39 @@ class WorkForm(forms.Form):
         if missing:
             raise forms.ValidationError(f"There's no user called {', '.join(missing)}. Check the spelling.")
         return users
+
+    def _apply_policy(self, work: Work | None) -> None:
+        """The archive's current scale, warnings and categories (quire/policy). A work
+        posted under an older scale keeps its own choices on edit."""
+        self.policy = archive_policy.current()
+        kept: dict[str, list[str]] = {}
+        if work is not None:
+            for tag in work.tags.filter(type__in=[TagType.RATING, TagType.WARNING, TagType.CATEGORY]):
+                kept.setdefault(tag.type, []).append(tag.name)
+        for field, tag_type, names in (
+            ("rating", TagType.RATING, self.policy.ratings),
+            ("warnings", TagType.WARNING, self.policy.warning_list),
+            ("categories", TagType.CATEGORY, self.policy.category_list),
+        ):
+            names = names + [n for n in kept.get(tag_type, []) if n not in names]
+            self.fields[field].choices = [(n, n) for n in names]
+        if self.policy.anonymous_posting == AnonymousPosting.OFF and not (work and work.anonymous):
+            del self.fields["anonymous"]
+
+    def clean_anonymous(self) -> bool:
+        wanted = self.cleaned_data.get("anonymous", False)
+        already = bool(self.work and self.work.anonymous)
+        if wanted and not already and self.policy.anonymous_posting == AnonymousPosting.COLLECTIONS:
+            raise forms.ValidationError(
+                "On this archive, works can only be anonymous inside an anonymous collection, "
+                "and there are no anonymous collections yet. Untick “Post anonymously” to post."
+            )
+        return wanted
+
+    def work_fields(self) -> dict:
+        fields = {name: self.cleaned_data[name] for name in self.WORK_FIELDS if name in self.cleaned_data}
+        fields.setdefault("anonymous", bool(self.work and self.work.anonymous))
+        return fields
 
     def clean_series(self) -> Series | None:
         value = self.cleaned_data["series"]
@@ -264,8 +300,6 @@ class WorkForm(forms.Form):
             tags[USER_TAG_FIELDS[field]] = names
         return tags
 
-    def work_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.WORK_FIELDS}
 
 
 class PublishAction:

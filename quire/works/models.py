@@ -44,11 +44,12 @@ class WorkQuerySet(models.QuerySet):
         reaches works through here.
 
         - drafts: only their accepted creators;
-        - hidden by a moderator: only their creators and moderators;
+        - hidden by a moderator, or held for review (spam score, or an archive that
+          approves works before they go public): only their creators and moderators;
         - restricted: only signed-in readers;
         Anonymity does not hide a work, only its creators: see `creators_visible_to`.
         """
-        public = Q(is_draft=False, hidden_by_moderator=False, unrevealed=False)
+        public = Q(is_draft=False, hidden_by_moderator=False, unrevealed=False, held_for_review=False)
         if not (user and user.is_authenticated):
             return self.filter(public, restricted=False)
         # "Public enough OR one of mine", with "mine" as a small id subquery rather
@@ -71,7 +72,7 @@ class WorkQuerySet(models.QuerySet):
         is on that small table, never on the works table again."""
         items = apps.get_model("quire_collections", "CollectionItem").objects
         theirs = items.filter(Q(collection__owner=user) | Q(collection__moderators=user)).values("work_id")
-        return Q(unrevealed=True, is_draft=False, hidden_by_moderator=False, pk__in=theirs)
+        return Q(unrevealed=True, is_draft=False, hidden_by_moderator=False, held_for_review=False, pk__in=theirs)
 
     def posted(self) -> "WorkQuerySet":
         return self.filter(is_draft=False)
@@ -84,7 +85,7 @@ class WorkQuerySet(models.QuerySet):
         """Posted and not hidden by a moderator: creators and moderators read a hidden
         work on the site, but it is not handed out as a file. On its own, for works
         already chosen through `downloadable_by` (a file built later by the worker)."""
-        return self.posted().filter(hidden_by_moderator=False)
+        return self.posted().filter(hidden_by_moderator=False, held_for_review=False)
 
     def by_user(self, author, viewer) -> "WorkQuerySet":
         """Works credited to `author` as `viewer` may see them listed: anonymous
@@ -144,6 +145,8 @@ class Work(models.Model):
     # In an unrevealed collection: hidden from all but its creators, the collection's
     # owner and moderators, and site moderators. Kept by quire/collections/services.py.
     unrevealed = models.BooleanField(default=False, editable=False)
+    # Posted, but not public until a moderator approves it (quire/moderation/review.py).
+    held_for_review = models.BooleanField(default=False)
     # Set when an archivist imported the work for someone else; the byline says so
     # ("[archived by NAME]") until the creator claims it.
     archived_by = models.ForeignKey(

@@ -44,6 +44,8 @@ def build_archive(rng: random.Random, author, other, maintainer=None):
                 draft=rng.random() < 0.1,
                 restricted=rng.random() < 0.2,
                 anonymous=rng.random() < 0.1,
+                held_for_review=rng.random() < 0.1,
+                hidden=rng.random() < 0.05,
                 expected_chapters=rng.choice([None, 1, 2]),
                 language=rng.choice(["en", "en", "fr"]),
             )
@@ -97,6 +99,8 @@ def oracle(query: Query, viewer) -> tuple[list[int], int, dict]:
         complete = w.expected_chapters is not None and w.chapter_count >= w.expected_chapters
         if (query.complete == "complete" and not complete) or (query.complete == "in_progress" and complete):
             return False
+        if query.anonymous == "exclude" and w.anonymous:
+            return False
         if query.language and w.language != query.language:
             return False
         ops = {">": int.__gt__, "<": int.__lt__, ">=": int.__ge__, "<=": int.__le__, "=": int.__eq__}
@@ -142,6 +146,7 @@ def random_query(rng: random.Random, pool: list[int], collections: list[int] = (
         exclude=exclude,
         crossover=rng.choice(["", "", "exclude", "only"]),
         complete=rng.choice(["", "", "complete", "in_progress"]),
+        anonymous=rng.choice(["", "", "exclude"]),
         language=rng.choice(["", "", "", "fr"]),
         ranges=ranges,
         sort=rng.choice(["updated", "posted", "words", "title", "creator"]),

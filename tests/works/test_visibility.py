@@ -20,6 +20,7 @@ STATES = {
     "restricted": {"restricted": True},
     "anonymous": {"anonymous": True},
     "hidden": {"hidden": True},
+    "held": {"held_for_review": True},
 }
 # Who may open the work's own pages, per state.
 CAN_READ = {
@@ -28,6 +29,7 @@ CAN_READ = {
     "restricted": {"author", "cocreator", "reader", "moderator"},
     "anonymous": {"author", "cocreator", "reader", "moderator", "guest"},
     "hidden": {"author", "cocreator", "moderator"},
+    "held": {"author", "cocreator", "moderator"},
 }
 # Drafts are listed nowhere but on their creators' own profile.
 LISTED = {

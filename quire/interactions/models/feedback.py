@@ -153,6 +153,8 @@ class Comment(models.Model):
     # A deleted comment with replies stays as "(Previous comment deleted.)" so the thread still reads.
     deleted = models.BooleanField(default=False)
     frozen = models.BooleanField(default=False, help_text="No new replies in this thread")
+    # Only moderators see it (on the comment), to tie spam and abuse to its source.
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)

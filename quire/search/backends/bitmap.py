@@ -187,7 +187,7 @@ class BitmapIndex:
         self.tags: dict[int, BitMap] = {}
         self.tag_type: dict[int, str] = {}
         self.posted, self.member, self.guest = BitMap(), BitMap(), BitMap()
-        self.complete, self.crossover = BitMap(), BitMap()
+        self.complete, self.crossover, self.anonymous = BitMap(), BitMap(), BitMap()
         self.languages: dict[str, BitMap] = {}
         self.ordered: dict[str, OrderedKeys] = {}
         self._types_dirty = True
@@ -217,13 +217,14 @@ class BitmapIndex:
         """Set each work's flags, dates and numbers from its row; drafts stay out of every set."""
         fields = (
             "pk", "is_draft", "hidden_by_moderator", "restricted", "language", "word_count",
-            "chapter_count", "expected_chapters", "published_at", "updated_at", "unrevealed",
+            "chapter_count", "expected_chapters", "published_at", "updated_at", "unrevealed", "anonymous",
+            "held_for_review",
         )  # fmt: skip
-        posted, member, guest, complete = [], [], [], []
+        posted, member, guest, complete, anonymous = [], [], [], [], []
         by_language: dict[str, list[int]] = {}
-        for pk, draft, hidden, restricted, language, words, chapters, expected, published, updated, unrevealed in (
-            works.order_by().values_list(*fields).iterator(chunk_size=20_000)
-        ):
+        rows = works.order_by().values_list(*fields).iterator(chunk_size=20_000)
+        for pk, draft, hidden, restricted, language, words, chapters, expected, published, updated, *flags in rows:
+            unrevealed, anon, held = flags
             self._grow(pk + 1)
             self._count("words", pk, words)
             self.updated[pk] = INT64_MAX if updated is None else -_micros(updated)
@@ -232,16 +233,19 @@ class BitmapIndex:
             if draft:
                 continue
             posted.append(pk)
-            if not (hidden or unrevealed):
+            if not (hidden or unrevealed or held):  # the visibility rule: creators and moderators only
                 member.append(pk)
                 if not restricted:
                     guest.append(pk)
             if expected is not None and chapters >= expected:
                 complete.append(pk)
+            if anon:
+                anonymous.append(pk)
             by_language.setdefault(language, []).append(pk)
         for target, pks in ((self.posted, posted), (self.member, member), (self.guest, guest)):
             target.update(_bitmap(np.array(pks, dtype=np.int64)))
         self.complete.update(_bitmap(np.array(complete, dtype=np.int64)))
+        self.anonymous.update(_bitmap(np.array(anonymous, dtype=np.int64)))
         for language, pks in by_language.items():
             self.languages.setdefault(language, BitMap()).update(_bitmap(np.array(pks, dtype=np.int64)))
 
@@ -381,7 +385,7 @@ class BitmapIndex:
             if bitmap is not None:
                 bitmap.discard(work_id)
         self._set_row(work_id, np.zeros(0, dtype=np.int64))
-        for bitmap in (self.posted, self.member, self.guest, self.complete, self.crossover):
+        for bitmap in (self.posted, self.member, self.guest, self.complete, self.crossover, self.anonymous):
             bitmap.discard(work_id)
         for bitmap in self.languages.values():  # a handful of languages: cheaper than a map per work
             bitmap.discard(work_id)
@@ -466,6 +470,8 @@ class BitmapIndex:
             found = found & self.crossover if query.crossover == "only" else found - self.crossover
         if query.complete:
             found = found & self.complete if query.complete == "complete" else found - self.complete
+        if query.anonymous == "exclude":
+            found = found - self.anonymous
         if query.language:
             found = found & self.languages.get(query.language, EMPTY)
         scores = None

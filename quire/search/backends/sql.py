@@ -65,6 +65,8 @@ class SQLBackend:
             qs = qs.filter(expected_chapters__isnull=False, chapter_count__gte=F("expected_chapters"))
         elif query.complete == "in_progress":
             qs = qs.filter(Q(expected_chapters__isnull=True) | Q(chapter_count__lt=F("expected_chapters")))
+        if query.anonymous == "exclude":
+            qs = qs.filter(anonymous=False)
         if query.language:
             qs = qs.filter(language=query.language)
         if query.updated_from:
