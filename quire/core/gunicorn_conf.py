@@ -6,7 +6,6 @@ many connections as it has threads; the others stay in the shared listen backlog
 any free worker takes the next one.
 """
 
-import importlib.util
 import os
 import signal
 
@@ -69,12 +68,10 @@ proc_name = "quire"
 
 def when_ready(server):
     """In the master, after the app is loaded and before the workers fork: warm what the
-    workers will share (the search index, once that module exists), then say we're up."""
-    if importlib.util.find_spec("quire.search.warmup") is not None:
-        from quire.search import warmup
+    workers will share (the search index), then say we're up."""
+    from quire.search import warmup
 
-        if hasattr(warmup, "warm"):
-            warmup.warm()
+    warmup.warm()
     # Workers must not inherit the master's database connection.
     from django.db import connections
 

@@ -2,13 +2,11 @@
 started again with the reason logged and a growing pause, and stopping the
 server (Ctrl+C or SIGTERM) stops the worker for good."""
 
-import importlib.machinery
 import logging
 import os
 import re
 import signal
 import sys
-import types
 import urllib.request
 
 import pytest
@@ -183,21 +181,12 @@ def test_worker_count_is_two_per_cpu_plus_one_unless_set(settings, monkeypatch):
     assert gunicorn_conf.worker_count() == 3
 
 
-def test_the_master_warms_the_shared_search_index_before_forking_when_that_module_exists(monkeypatch, capsys):
+def test_the_master_warms_the_shared_search_index_before_forking(monkeypatch, capsys):
     from quire.core import gunicorn_conf
+    from quire.search import warmup
 
     warmed = []
-    module = types.ModuleType("quire.search.warmup")
-    module.__spec__ = importlib.machinery.ModuleSpec("quire.search.warmup", None)
-    module.warm = lambda: warmed.append(True)
-    monkeypatch.setitem(sys.modules, "quire.search.warmup", module)
-    gunicorn_conf.when_ready(None)
-    assert warmed == [True]
-    assert "Quire is ready" in capsys.readouterr().out
-
-    # Without the module (before the shared index exists), start-up goes on all the same.
-    monkeypatch.delitem(sys.modules, "quire.search.warmup")
-    monkeypatch.setattr(gunicorn_conf.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(warmup, "warm", lambda: warmed.append(True))
     gunicorn_conf.when_ready(None)
     assert warmed == [True]
     assert "Quire is ready" in capsys.readouterr().out
