@@ -10,6 +10,7 @@ import feedparser
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from quire.downloads.formats import FORMATS
 from quire.interactions import tracking
 from quire.interactions.models import WorkStats
 from quire.search.atom import category_scheme
@@ -47,6 +48,8 @@ def test_an_author_adds_a_chapter_to_a_finished_one_shot_and_it_reads_as_in_prog
     page.get_by_role("navigation", name="Creator actions").get_by_role("link", name="Add chapter").click()
     page.get_by_label("Chapter text").fill("The second boat reached the weir after all.")
     page.get_by_role("button", name="Save chapter").click()
+    expect(page.get_by_text("Chapter saved.")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("The second boat reached the weir after all.")
 
     page.goto(work.get_absolute_url())
     expect(page.locator(".meta")).to_contain_text("Chapters: 2/?")
@@ -99,6 +102,31 @@ def test_an_e_reader_gets_the_pdf_from_the_catalog_and_sees_an_explicit_rating(g
     # Positive control: a browser following the same link gets the same file.
     in_browser = guest_page.request.get(href, headers={"Accept": "text/html,*/*"})
     assert in_browser.status == 200 and in_browser.body().startswith(b"%PDF-")
+
+
+def test_an_e_reader_is_told_to_retry_a_pdf_that_is_still_being_made_never_given_a_page(guest_page, monkeypatch):
+    # Stand in for a work too long to make inside the request: PDFs go to the worker.
+    monkeypatch.setattr(FORMATS["pdf"], "inline_words", 0)
+    monkeypatch.setattr(FORMATS["pdf"], "client_inline_words", 0)
+    work = make_work(make_user("rowan"), "Morning Tea", chapters=["The kettle sang."])
+    catalog = feedparser.parse(guest_page.request.get("/opds/new/", headers={"Accept": "*/*"}).body())
+    href = local(next(x.href for x in catalog.entries[0].links if x.type == "application/pdf"))
+
+    first = guest_page.request.get(href, headers={"Accept": "application/pdf, */*"})
+    assert first.status == 503
+    assert first.headers["retry-after"] == "30"
+    assert first.headers["content-type"].startswith("text/plain")
+    assert "being made" in first.text()
+    # Positive control: a person in a browser, on the work page's own link, watches a progress page.
+    guest_page.goto(work.get_absolute_url())
+    guest_page.get_by_role("navigation", name="Download").get_by_role("link", name="PDF", exact=True).click()
+    expect(guest_page.get_by_role("status")).to_contain_text("Your PDF file is being prepared.")
+
+    run_worker()
+    again = guest_page.request.get(href, headers={"Accept": "application/pdf, */*"})
+    assert again.status == 200
+    assert again.headers["content-type"].startswith("application/pdf")
+    assert again.body().startswith(b"%PDF-")
 
 
 # Item 8: a blurb as rich as AO3's.
@@ -186,6 +214,7 @@ def test_the_entire_work_has_one_comment_form_and_the_author_hears_of_kudos(page
     expect(page.get_by_text("Thank you for leaving kudos!")).to_be_visible()
     run_worker()  # delivers the kudos notice, as the worker does
     page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Log in")).to_be_visible()
 
     log_in(page, "rowan")
     page.get_by_role("navigation", name="Main").get_by_role("link", name=re.compile(r"^Inbox")).click()
