@@ -36,7 +36,7 @@ def test_an_admin_grants_invitations_and_the_member_gives_them(admin, reader, lo
 
     joined = Client().post(reverse("accounts:signup"), {
         "username": "newfriend", "email": "friend@example.org", "invitation": invitation.token,
-        "password1": "a-long-orchard-phrase", "password2": "a-long-orchard-phrase",
+        "password1": "a-long-orchard-phrase", "password2": "a-long-orchard-phrase", "accept_policies": "on",
     })  # fmt: skip
     assert joined.status_code == 302 and User.objects.filter(username="newfriend").exists()
 

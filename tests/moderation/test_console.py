@@ -177,7 +177,7 @@ def test_a_member_page_suspends_without_a_report(spammer, moderator, login):
 def _signup(client, email):
     return client.post(reverse("accounts:signup"), {
         "username": "newperson", "email": email,
-        "password1": "a-long-orchard-phrase", "password2": "a-long-orchard-phrase",
+        "password1": "a-long-orchard-phrase", "password2": "a-long-orchard-phrase", "accept_policies": "on",
     })  # fmt: skip
 
 

@@ -41,6 +41,7 @@ def test_editing_keeps_every_version_and_shows_the_current_one(staff, login):
     with time_machine.travel(NOW, tick=False):
         _edit(c, "terms", "First terms.", note="launch")
     with time_machine.travel(NOW + timedelta(days=30), tick=False):
+        c = login(staff)  # a month on, the first session has expired
         _edit(c, "terms", "Second terms.", note="clearer")
     page = page_text(Client().get(reverse("sitepages:page", args=["terms"])))
     assert "Second terms." in page and "First terms." not in page
