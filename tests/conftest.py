@@ -19,6 +19,10 @@ def _fast_clean_state(settings, tmp_path):
     # Staff two-factor log-in has its own tests (tests/accounts/test_two_factor.py);
     # elsewhere moderators log in with force_login and go straight to work.
     settings.STAFF_TWO_FACTOR = False
+    # One cache per test process: the default is a folder under var/, which two suites
+    # running side by side (SQLite and PostgreSQL) would share, rate-limit counts and all.
+    if "filebased" in settings.CACHES["default"]["BACKEND"]:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     from django.core.cache import cache
 
     cache.clear()
