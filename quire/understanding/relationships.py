@@ -162,13 +162,13 @@ def shown_relationships(doc: Document, central: list[str], who: Callable[[Mentio
             if len(here) > 1:
                 credited: set[tuple[str, str]] = set()
                 for cue in ROMANCE_CUE_RE.finditer(para.lower()):
-                    pair = _pair_at(doc, pi, at + cue.start(), at + cue.end(), spots[(pi, j)])
-                    if pair is None or pair in credited:
+                    lovers = _pair_at(doc, pi, at + cue.start(), at + cue.end(), spots[(pi, j)])
+                    if lovers is None or lovers in credited:
                         continue
-                    credited.add(pair)  # one scene per paragraph and pair
-                    romance[pair] += 1
-                    if len(quotes[pair]) < 3:
-                        quotes[pair].append(doc.quote(pi, at + cue.start(), at + cue.end()))
+                    credited.add(lovers)  # one scene per paragraph and pair
+                    romance[lovers] += 1
+                    if len(quotes[lovers]) < 3:
+                        quotes[lovers].append(doc.quote(pi, at + cue.start(), at + cue.end()))
             at += len(para) + 2
     out: list[Suggestion] = []
     rank = {n: i for i, n in enumerate(central)}
