@@ -220,8 +220,9 @@ class WorkForm(forms.Form):
         already = bool(self.work and self.work.anonymous)
         if wanted and not already and self.policy.anonymous_posting == AnonymousPosting.COLLECTIONS:
             raise forms.ValidationError(
-                "On this archive, works can only be anonymous inside an anonymous collection, "
-                "and there are no anonymous collections yet. Untick “Post anonymously” to post."
+                "On this archive, works can only be anonymous inside an anonymous collection. "
+                "Untick “Post anonymously” and name an anonymous collection under “Post to "
+                "collections”: the work is then anonymous until the collection's reveal."
             )
         return wanted
 

@@ -103,6 +103,21 @@ def test_anonymous_posting_limited_to_collections_says_why(author, admin, login)
     assert Work.objects.get().anonymous is False
 
 
+def test_under_collections_only_a_work_in_an_anonymous_collection_is_anonymous(author, admin, login):
+    """AO3's model: anonymity belongs to collections. Ticking the box alone is refused;
+    posting into an anonymous collection makes the work anonymous all the same."""
+    from quire.collections.models import Collection
+
+    Collection.objects.create(name="masks", title="Masks", owner=admin, anonymous=True)
+    Collection.objects.create(name="plain", title="Plain", owner=admin)
+    login(admin).post(POLICY, _policy(anonymous_posting="collections"))
+    c = login(author)
+    c.post(NEW, {**work_data(author, title="In the open"), "assoc-collections": "plain"})
+    assert Work.objects.get(title="In the open").anonymous is False  # control: an ordinary collection
+    c.post(NEW, {**work_data(author, title="Behind a mask"), "assoc-collections": "masks"})
+    assert Work.objects.get(title="Behind a mask").anonymous is True
+
+
 def test_readers_can_exclude_anonymous_works_from_listings(author, reader, login):
     make_work(author, "Signed Work")
     make_work(author, "Unsigned Work", anonymous=True)
