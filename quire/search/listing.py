@@ -13,7 +13,7 @@ from quire.works.forms import LANGUAGES
 from quire.works.models import Work
 
 from . import fulltext
-from .backends import hidden_by_exclusions, search
+from .backends import hidden_by_exclusions, hidden_by_mutes, search
 from .query import ANONYMOUS_CHOICES, COMPLETE_CHOICES, CROSSOVER_CHOICES, SORTS, Query, query_from_params
 
 TYPE_LABELS = {
@@ -140,8 +140,10 @@ def build_listing(request, *, base_tag: Tag | None = None, collection_ids: tuple
     query = query_from_params(request.GET, base_include=base, viewer=request.user, collections=collection_ids)
     # "Show them": the reader asked to see what their saved exclusions hide, this once.
     show_excluded = request.GET.get("show_excluded") == "1"
-    result = search(query, request.user, exclusions=not show_excluded)
+    show_muted = request.GET.get("show_muted") == "1"
+    result = search(query, request.user, exclusions=not show_excluded, mutes=not show_muted)
     hidden = 0 if show_excluded else hidden_by_exclusions(query, request.user, result.total)
+    muted = 0 if show_muted else hidden_by_mutes(query, request.user, result.total, exclusions=not show_excluded)
     num_pages = max(1, math.ceil(result.total / query.per_page))
     works = works_in_order(result.ids)
     snippets = fulltext.snippets(result.ids, query.text) if query.text else {}
@@ -170,4 +172,8 @@ def build_listing(request, *, base_tag: Tag | None = None, collection_ids: tuple
         "show_excluded": show_excluded,
         "show_excluded_url": "?" + _with(params, show_excluded="1"),
         "hide_excluded_url": "?" + _with(params, show_excluded=None),
+        "hidden_by_mutes": muted,
+        "show_muted": show_muted,
+        "show_muted_url": "?" + _with(params, show_muted="1"),
+        "hide_muted_url": "?" + _with(params, show_muted=None),
     }

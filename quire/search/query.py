@@ -52,6 +52,8 @@ class Query:
     unknown_include: tuple[str, ...] = field(default=())
     # Only works approved into one of these collections (a collection's page and its children).
     collections: tuple[int, ...] = ()
+    # False only where a reader asked to see, this once, what their mutes hide.
+    mutes: bool = True
 
     @property
     def effective_sort(self) -> str:

@@ -39,7 +39,7 @@ LANGUAGE_NAMES = dict(LANGUAGES)
 
 
 class WorkQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "WorkQuerySet":
+    def visible_to(self, user, mutes: bool = True) -> "WorkQuerySet":
         """The one visibility rule. Every page, list, count, feed and download
         reaches works through here.
 
@@ -48,6 +48,7 @@ class WorkQuerySet(models.QuerySet):
           approves works before they go public): only their creators and moderators;
         - restricted: only signed-in readers;
         Anonymity does not hide a work, only its creators: see `creators_visible_to`.
+        `mutes=False` only where the reader asked to see what their own mutes hide.
         """
         public = Q(is_draft=False, hidden_by_moderator=False, unrevealed=False, held_for_review=False)
         if not (user and user.is_authenticated):
@@ -62,7 +63,7 @@ class WorkQuerySet(models.QuerySet):
         # Muting is applied here, per viewer, so lists, counts, search and feeds agree.
         from quire.interactions.models.safety import exclude_muted
 
-        return exclude_muted(self.filter(rule), user)
+        return exclude_muted(self.filter(rule), user) if mutes else self.filter(rule)
 
     @staticmethod
     def unrevealed_to_maintainer(user) -> Q:

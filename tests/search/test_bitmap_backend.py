@@ -90,6 +90,8 @@ def random_query(rng, pool) -> Query:
         page=rng.choice([1, 1, 2, 3]),
         per_page=rng.choice([3, 5, 20]),
         unknown_include=("No Such Tag",) if rng.random() < 0.03 else (),
+        # Sometimes the reader asked to see what their mutes hide ("show them").
+        mutes=rng.random() < 0.8,
     )
 
 

@@ -10,7 +10,7 @@ here, once, so no list can forget them.
 backend must give identical answers (tests/search/test_differential.py).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 
@@ -45,11 +45,15 @@ def get_backend():
     return SQLBackend()
 
 
-def search(query, viewer, *, facets: bool = True, backend=None, exclusions: bool = True) -> SearchResult:
-    """`exclusions=False` only where the reader asked to see what their saved exclusions hid."""
+def search(query, viewer, *, facets: bool = True, backend=None, exclusions: bool = True,
+           mutes: bool = True) -> SearchResult:
+    """`exclusions=False` and `mutes=False` only where the reader asked to see what their
+    saved exclusions or their mutes hid."""
     backend = backend or get_backend()
     if exclusions:
         query = query.with_exclusions(excluded_tag_ids(viewer))
+    if not mutes:
+        query = replace(query, mutes=False)
     return backend.search(query, viewer, facets=facets)
 
 
@@ -58,6 +62,13 @@ def hidden_by_exclusions(query, viewer, shown_total: int) -> int:
     if not excluded_tag_ids(viewer):
         return 0
     return max(0, search(query, viewer, facets=False, exclusions=False).total - shown_total)
+
+
+def hidden_by_mutes(query, viewer, shown_total: int, exclusions: bool = True) -> int:
+    """How many more works this query finds without the reader's mutes."""
+    if not (viewer and viewer.is_authenticated and viewer.mutes.exists()):
+        return 0
+    return max(0, search(query, viewer, facets=False, exclusions=exclusions, mutes=False).total - shown_total)
 
 
 def narrow_listed_works(sender, viewer, works, **kwargs):

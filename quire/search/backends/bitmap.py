@@ -437,7 +437,7 @@ class BitmapIndex:
         return self.ordered[name]
 
     # --- answering --------------------------------------------------------------------
-    def visible(self, viewer) -> BitMap:
+    def visible(self, viewer, mutes: bool = True) -> BitMap:
         if not (viewer and viewer.is_authenticated):
             return self.guest
         from quire.interactions.models.safety import muted_work_ids
@@ -450,7 +450,8 @@ class BitmapIndex:
             # Unrevealed works in collections the viewer maintains: the rule's own subquery.
             maintained = Work.objects.filter(Work.objects.unrevealed_to_maintainer(viewer))
             seen |= BitMap(maintained.values_list("pk", flat=True))
-        seen.difference_update(BitMap(muted_work_ids(viewer)))
+        if mutes:
+            seen.difference_update(BitMap(muted_work_ids(viewer)))
         return seen
 
     def matching(self, query, viewer) -> tuple[BitMap, np.ndarray, np.ndarray | None]:
@@ -458,7 +459,7 @@ class BitmapIndex:
         full-text scores (aligned with the ids) when the query has text."""
         if query.unknown_include:
             return BitMap(), np.zeros(0, dtype=np.int64), None
-        found = self.visible(viewer)
+        found = self.visible(viewer, mutes=query.mutes)
         if query.collections:
             found = found & BitMap(collection_work_ids(query.collections).values_list("work_id", flat=True))
         for tag_id in sorted(query.include, key=lambda t: len(self.tags.get(t, EMPTY))):

@@ -47,7 +47,7 @@ class SQLBackend:
 
     def filtered(self, query, viewer):
         """The works matching `query` for `viewer`, unordered."""
-        qs = Work.objects.visible_to(viewer).posted()
+        qs = Work.objects.visible_to(viewer, mutes=query.mutes).posted()
         if query.unknown_include:
             return qs.none()
         if query.collections:
