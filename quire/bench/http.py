@@ -45,6 +45,7 @@ def _populate(works: int, readers: int, out: str) -> None:
     from django.test import Client
 
     from quire.accounts.models import User
+    from quire.accounts.policies import accept_current
     from quire.bench.reading import build_corpus
     from quire.tags.models import Tag
     from quire.works.models import Chapter, Creatorship
@@ -63,6 +64,8 @@ def _populate(works: int, readers: int, out: str) -> None:
         return client.cookies["sessionid"].value
 
     reader_users = [User.objects.create_user(f"reader{i}", f"reader{i}@example.invalid", None) for i in range(readers)]
+    for user in reader_users:
+        accept_current(user)  # else every signed-in request is sent to the terms page first
     chapters = dict(Chapter.objects.filter(work_id__in=ids, position=1).values_list("work_id", "pk"))
     data = {
         "works": ids,
