@@ -82,34 +82,20 @@ class Process:
 
     def wait_until_serving(self, url: str) -> None:
         """Wait for the server to print that it is up (an event, not a guess at how long
-        start-up takes), then check it answers."""
-        # `quire serve` prints "Quire is ready" once gunicorn's port is bound;
-        # the development server (--dev) prints "Quit the server with".
+        start-up takes), then check it answers. Both lines are printed only once the port
+        is bound, so one request is enough: the kernel holds it until a worker takes it."""
+        # `quire serve` prints "Quire is ready" from gunicorn's master after binding;
+        # the development server (--dev) prints "Quit the server with" from its on_bind.
         def up(line):
             return "Quire is ready" in line or "Quit the server with" in line
 
         if not any(up(line) for line in self.lines):  # an earlier wait may have read it
             self.wait_for(up)
+        with urllib.request.urlopen(url, timeout=HANG) as response:  # noqa: S310 - our own server
+            assert response.status == 200, f"{url} answered {response.status}"
 
-        def answers():
-            try:
-                return urllib.request.urlopen(url, timeout=HANG).status == 200  # noqa: S310 - our own server
-            except OSError:
-                return False
-
-        wait_until(answers, what=f"{url} to answer")
 
     def stop(self):
         if self.popen.poll() is None:
             self.popen.kill()
             self.popen.wait()
-
-
-def wait_until(condition, timeout: float = HANG, what: str = "a condition"):
-    """Poll `condition` until it is true. The bound only catches a hang: it is far above
-    any start-up time on a busy machine, so a slow machine waits longer, never fails."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"Timed out waiting for {what}")
-        time.sleep(0.05)
