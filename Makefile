@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test test-slow test-postgres test-browser acceptance bench train lint typecheck migrations-check clean
+.PHONY: install demo serve test test-slow test-postgres test-browser acceptance bench train lint typecheck migrations-check messages clean
 
 install: $(STAMP)
 
@@ -64,6 +64,10 @@ typecheck: install
 
 migrations-check: install
 	$(BIN)/quire makemigrations --check --dry-run
+
+# Translations: refresh every app's catalogue from the source and compile it (needs GNU gettext).
+messages: install
+	$(BIN)/quire messages
 
 clean:
 	rm -rf $(VENV) build *.egg-info

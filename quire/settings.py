@@ -75,9 +75,11 @@ MIDDLEWARE = [
     "quire.lib.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",  # the cookie's language, else Accept-Language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "quire.accounts.language.AccountLanguageMiddleware",  # a signed-in reader's own choice wins
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "quire.accounts.suspension.SuspensionMiddleware",
@@ -98,6 +100,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "quire.accounts.context_processors.site",
@@ -238,7 +241,16 @@ EMAIL_USE_TLS = env_bool("QUIRE_EMAIL_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("QUIRE_FROM_EMAIL", "Quire <noreply@localhost>")
 
 # --- Internationalisation -----------------------------------------------------
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# The interface languages, each named in itself (a switcher shows "Español" to
+# someone who can't read "Spanish"). Readers choose with the switcher in the footer
+# (kept on their account and in a cookie); otherwise the browser's Accept-Language.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# Strings of the site-wide templates (quire/templates) and of modules outside the
+# apps; each app keeps its own catalogue in its own locale/ directory.
+LOCALE_PATHS = [BASE_DIR / "quire" / "locale"]
+LANGUAGE_COOKIE_NAME = "quire_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = env_str("QUIRE_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

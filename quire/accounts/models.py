@@ -63,6 +63,9 @@ class User(AbstractUser):
         ("narrow", "Narrow"), ("medium", "Medium"), ("wide", "Wide"),
     ])  # fmt: skip
     hide_spoilers = models.BooleanField("Hide warnings and additional tags", default=False)
+    # The interface language this person chose ("" = follow the browser). Pages use
+    # it once they are signed in, and emails to them are written in it.
+    language = models.CharField(max_length=10, blank=True, default="")
 
     # Look-alike names share a skeleton (see accounts/names.py); kept here, indexed,
     # so sign-up checks a new name against every existing one in one query.

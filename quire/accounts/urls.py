@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import twofactor, views, views_appearance, views_invitations
+from . import language, twofactor, views, views_appearance, views_invitations
 
 app_name = "accounts"
 
@@ -21,6 +21,7 @@ urlpatterns = [
     path("settings/policies/", views.policies_accept, name="policies_accept"),
     path("settings/username/", views.username_change, name="username_change"),
     path("settings/preferences/", views.preferences, name="preferences"),
+    path("settings/language/", language.choose_language, name="language"),
     path("settings/appearance/", views_appearance.appearance, name="appearance"),
     path("settings/profile/", views.profile_edit, name="profile_edit"),
     path("settings/pseuds/", views.pseuds, name="pseuds"),
