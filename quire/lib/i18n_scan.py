@@ -141,6 +141,11 @@ GETTEXT_NAMES = {
     "npgettext", "npgettext_lazy", "_lazy", "format_lazy",
 }
 MESSAGE_FUNCTIONS = {"success", "info", "warning", "error", "debug", "add_message"}
+# Exceptions whose message is shown to the person who caused them (the views print it).
+USER_FACING_ERRORS = {
+    "ValidationError", "PermissionDenied", "Refused", "NotAllowed", "ClaimError", "WranglingError",
+    "BatchProblem", "ImportProblem", "EmailChangeError", "ConfirmationError",
+}
 FIELD_KEYWORDS = {"label", "help_text", "verbose_name", "verbose_name_plural", "empty_label", "empty_value_display"}
 FORM_AND_MODEL_FILES = ("forms.py", "models.py", "form_sections.py", "appearance.py")
 
@@ -190,7 +195,7 @@ class _PythonScanner(ast.NodeVisitor):
         if owner == "messages" and name in MESSAGE_FUNCTIONS:
             for arg in node.args[1:]:
                 self.report(arg, "a message shown to the user: wrap it in _()")
-        elif name in ("ValidationError", "PermissionDenied") and node.args:
+        elif name in USER_FACING_ERRORS and node.args:
             self.report(node.args[0], "an error shown to the user: wrap it in _()")
         elif name == "add_error" and len(node.args) >= 2:
             self.report(node.args[1], "a form error: wrap it in _()")
