@@ -212,7 +212,7 @@ class _PythonScanner(ast.NodeVisitor):
             elif keyword.arg == "choices" and isinstance(keyword.value, (ast.List, ast.Tuple)):
                 self._choices(keyword.value)
             elif keyword.arg == "attrs" and isinstance(keyword.value, ast.Dict):
-                for key, value in zip(keyword.value.keys, keyword.value.values):
+                for key, value in zip(keyword.value.keys, keyword.value.values, strict=True):
                     if isinstance(key, ast.Constant) and key.value in VISIBLE_ATTRIBUTES:
                         self.report(value, f"the {key.value} attribute: wrap it in gettext_lazy()")
         # A model or form field's first positional argument is its label.
