@@ -10,9 +10,9 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}

@@ -16,7 +16,9 @@ EXEMPT_PREFIXES = ("/static/", "/admin/", "/feeds/", "/opds/", "/about/")
 
 # Someone who won't accept new terms may still leave with their data: the export
 # and account deletion (reversed by name; they live in apps above this one).
-EXEMPT_NAMES = ("accounts:policies_accept", "accounts:logout", "accounts:language", "works:account_delete", "downloads:data_export")
+EXEMPT_NAMES = (
+    "accounts:policies_accept", "accounts:logout", "accounts:language", "works:account_delete", "downloads:data_export",
+)  # fmt: skip
 
 
 def _exempt(path: str) -> bool:

@@ -11,10 +11,11 @@ bodies without changing any caller; acceptances are stored per (document, versio
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import PolicyAcceptance, User
 
-DOCUMENTS = {"terms": "Terms of Service", "privacy": "Privacy Policy"}
+DOCUMENTS = {"terms": _("Terms of Service"), "privacy": _("Privacy Policy")}
 SESSION_KEY = "quire_policies_ok"
 
 
