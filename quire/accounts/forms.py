@@ -10,8 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import lifecycle, names, policies, ratelimit, sanctions
-from .language import speaking
+from . import lifecycle, names, policies, ratelimit, sanctions, services
 from .models import InviteRequest, Pseud, User
 
 EMAIL_TAKEN = gettext_lazy(
@@ -308,9 +307,9 @@ class InviteEmailForm(forms.Form):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's reset form, writing each email in its recipient's language rather
-    than in the language of whoever asked (anyone may ask for any address)."""
+    """Django's reset form, writing each email in the language its recipient chose
+    rather than in the language of whoever asked (anyone may ask for any address)."""
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        with speaking(context["user"]):
+        with services.in_language_of(context["user"]):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)

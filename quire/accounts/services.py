@@ -26,12 +26,20 @@ def absolute_url(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+def in_language_of(recipient: User | None):
+    """The block an email to `recipient` is written in: the language they chose, else
+    the language of the page that sends it. That page is usually theirs (sign-up,
+    asking for a link), and for an invitation the inviter's, a fair guess for a friend."""
+    if recipient is not None and recipient.language:
+        return speaking(recipient)
+    return nullcontext()
+
+
 def _mail(subject, template: str, context: dict, to: str, recipient: User | None = None) -> None:
     """Send one email, its subject (a gettext_lazy string) and body written in the
-    recipient's language. Without an account to ask (an invitation), in the language
-    of the page that sent it: the inviter's, a fair guess for whom they invite."""
+    recipient's language (see `in_language_of`)."""
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
-    with speaking(recipient) if recipient is not None else nullcontext():
+    with in_language_of(recipient):
         body = render_to_string(template, context)
         subject = f"[{settings.SITE_NAME}] {subject}"
     send_mail(subject, body, None, [to])  # None: DEFAULT_FROM_EMAIL
