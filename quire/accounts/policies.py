@@ -30,7 +30,7 @@ def policy_url(document: str) -> str:
 
 
 def policy_title(document: str) -> str:
-    return DOCUMENTS[document]
+    return str(DOCUMENTS[document])  # in the language of the page asking
 
 
 def pending_documents(user: User) -> list[str]:
