@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from .models import AccountDeletion, Invitation, InviteRequest, PolicyAcceptance, Pseud, User, UsernameChange
 
@@ -15,8 +16,8 @@ class PseudInline(admin.TabularInline):
 class UserAdmin(DjangoUserAdmin):
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        ("Archive", {"fields": ("bio", "is_moderator", "is_archivist", "email_confirmed_at")}),
-        ("Reading preferences", {"fields": ("show_adult", "view_full_work", "hide_creator_style")}),
+        (_("Archive"), {"fields": ("bio", "is_moderator", "is_archivist", "email_confirmed_at")}),
+        (_("Reading preferences"), {"fields": ("show_adult", "view_full_work", "hide_creator_style")}),
     )
     add_fieldsets = (
         (

@@ -10,6 +10,7 @@ Content-Security-Policy stays strict)."""
 from dataclasses import asdict, dataclass
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from .models import User
 
@@ -56,15 +57,19 @@ def look_for(request) -> Look:
 
 
 class AppearanceForm(forms.Form):
-    skin = forms.ChoiceField(label="Skin", choices=_choices("skin"), initial=_default("skin"))
-    text_size = forms.ChoiceField(label="Text size", choices=_choices("text_size"), initial=_default("text_size"))
+    skin = forms.ChoiceField(label=gettext_lazy("Skin"), choices=_choices("skin"), initial=_default("skin"))
+    text_size = forms.ChoiceField(
+        label=gettext_lazy("Text size"), choices=_choices("text_size"), initial=_default("text_size"),
+    )  # fmt: skip
     line_width = forms.ChoiceField(
-        label="Line width", choices=_choices("line_width"), initial=_default("line_width"),
-        help_text="How wide a line of story text may grow on a large screen.",
+        label=gettext_lazy("Line width"), choices=_choices("line_width"), initial=_default("line_width"),
+        help_text=gettext_lazy("How wide a line of story text may grow on a large screen."),
     )  # fmt: skip
     hide_spoilers = forms.BooleanField(
-        label="Hide warnings and additional tags", required=False,
-        help_text="Fold away archive warnings and additional tags on works and in lists; one click shows them.",
+        label=gettext_lazy("Hide warnings and additional tags"), required=False,
+        help_text=gettext_lazy(
+            "Fold away archive warnings and additional tags on works and in lists; one click shows them."
+        ),
     )  # fmt: skip
 
     def look(self) -> Look:

@@ -14,6 +14,8 @@ from django.core import signing
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from quire.lib.ratelimit import Window
 
@@ -36,10 +38,11 @@ def send_confirmation(user: User) -> None:
     from .services import _mail  # the one mail helper of the accounts app
 
     _mail(
-        "Confirm your email address",
+        gettext_lazy("Confirm your email address"),
         "accounts/email/confirm_email.txt",
         {"user": user, "link": confirmation_link(user), "days": settings.EMAIL_CONFIRM_DAYS},
         user.email,
+        recipient=user,
     )
 
 
@@ -53,19 +56,25 @@ def confirm(token: str) -> User:
     try:
         data = signing.loads(token, salt=SALT, max_age=settings.EMAIL_CONFIRM_DAYS * 24 * 60 * 60)
     except signing.SignatureExpired:
+        days = settings.EMAIL_CONFIRM_DAYS
         raise ConfirmationError(
-            f"This confirmation link has expired (links work for {settings.EMAIL_CONFIRM_DAYS} days). "
-            "Log in and ask for a new one."
+            ngettext(
+                "This confirmation link has expired (links work for %(days)s day). Log in and ask for a new one.",
+                "This confirmation link has expired (links work for %(days)s days). Log in and ask for a new one.",
+                days,
+            ) % {"days": days}
         ) from None
     except signing.BadSignature:
-        raise ConfirmationError("This confirmation link is not valid. Check that you copied all of it.") from None
+        raise ConfirmationError(_("This confirmation link is not valid. Check that you copied all of it.")) from None
     user = User.objects.filter(pk=data["user"], is_active=True).first()
     if user is None:
-        raise ConfirmationError("This confirmation link is not valid: the account no longer exists.")
+        raise ConfirmationError(_("This confirmation link is not valid: the account no longer exists."))
     if user.email != data["email"]:
         raise ConfirmationError(
-            "This confirmation link is out of date: the account's email address has changed since. "
-            "Log in and ask for a new one."
+            _(
+                "This confirmation link is out of date: the account's email address has changed since. "
+                "Log in and ask for a new one."
+            )
         )
     if user.email_confirmed_at is None:
         user.email_confirmed_at = timezone.now()
@@ -82,7 +91,7 @@ def confirmed_email_required(view):
     def wrapped(request, *args, **kwargs):
         user = request.user
         if user.is_authenticated and not user.email_confirmed:
-            messages.warning(request, "Confirm your email address first: then you can post and comment.")
+            messages.warning(request, _("Confirm your email address first: then you can post and comment."))
             return redirect("accounts:confirm_needed")
         return view(request, *args, **kwargs)
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import names
 from .models import AccountDeletion, User, UsernameChange
@@ -23,16 +24,20 @@ def name_unavailable(username: str, exclude_user: User | None = None) -> str:
     username = names.normalise(username)
     others = User.objects.exclude(pk=exclude_user.pk) if exclude_user else User.objects.all()
     if others.filter(username__iexact=username).exists():
-        return "That username is taken. Please choose another."
+        return _("That username is taken. Please choose another.")
     if others.filter(username_skeleton=names.skeleton(username)).exists():
-        return "That username is too similar to an existing name: it could be mistaken for it. Please choose another."
+        return _(
+            "That username is too similar to an existing name: it could be mistaken for it. Please choose another."
+        )
     reserved = UsernameChange.objects.filter(reserved_until__gt=timezone.now()).filter(
         Q(old_username__iexact=username) | Q(old_skeleton=names.skeleton(username))
     )
     if exclude_user is not None:
         reserved = reserved.exclude(user=exclude_user)  # taking your own old name back is fine
     if reserved.exists():
-        return "That username belonged to someone until recently and is reserved for a while. Please choose another."
+        return _(
+            "That username belonged to someone until recently and is reserved for a while. Please choose another."
+        )
     return ""
 
 
@@ -85,7 +90,7 @@ def renamed_user(old_username: str) -> User | None:
 def request_deletion(user: User, choices: dict[str, str]) -> AccountDeletion:
     """Schedule the account's deletion after the grace period, with what to do with each work."""
     due = timezone.now() + timedelta(days=settings.DELETION_GRACE_DAYS)
-    deletion, _ = AccountDeletion.objects.update_or_create(
+    deletion, _created = AccountDeletion.objects.update_or_create(
         user=user, defaults={"requested_at": timezone.now(), "due_at": due, "choices": choices}
     )
     return deletion
@@ -93,5 +98,5 @@ def request_deletion(user: User, choices: dict[str, str]) -> AccountDeletion:
 
 def cancel_deletion(user: User) -> bool:
     """Logging back in during the grace period keeps the account. True if one was pending."""
-    deleted, _ = AccountDeletion.objects.filter(user=user).delete()
+    deleted, _by_model = AccountDeletion.objects.filter(user=user).delete()
     return bool(deleted)

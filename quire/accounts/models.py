@@ -5,6 +5,7 @@ from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from . import names
 
@@ -34,35 +35,37 @@ class QuireUserManager(UserManager["User"]):
 
 
 class User(AbstractUser):
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     bio = models.TextField(blank=True, max_length=5000)
     is_moderator = models.BooleanField(
-        default=False, help_text="Moderators see works hidden by moderation and who wrote anonymous works."
+        default=False, help_text=_("Moderators see works hidden by moderation and who wrote anonymous works.")
     )
     is_wrangler = models.BooleanField(default=False)
     is_archivist = models.BooleanField(
         default=False,
-        help_text="Archivists import works for people without accounts (an eFiction migration, Open Doors); "
-        "those people are invited to claim them.",
+        help_text=_(
+            "Archivists import works for people without accounts (an eFiction migration, Open Doors); "
+            "those people are invited to claim them."
+        ),
     )
     # Reading preferences live on the user: they are read on every work page,
     # so a separate table would only add a join.
-    show_adult = models.BooleanField("Show adult content without a warning", default=False)
-    view_full_work = models.BooleanField("Show the entire work by default", default=False)
-    hide_creator_style = models.BooleanField("Hide creators' styles", default=False)
+    show_adult = models.BooleanField(_("Show adult content without a warning"), default=False)
+    view_full_work = models.BooleanField(_("Show the entire work by default"), default=False)
+    hide_creator_style = models.BooleanField(_("Hide creators' styles"), default=False)
     # How the site looks to this reader (guests keep the same choices in a cookie: see
     # accounts/appearance.py). "auto" follows the device's light or dark setting.
-    skin = models.CharField("Skin", max_length=10, default="auto", choices=[
-        ("auto", "Follow my device (light or dark)"), ("light", "Light"), ("dark", "Dark"),
-        ("contrast", "High contrast"),
+    skin = models.CharField(_("Skin"), max_length=10, default="auto", choices=[
+        ("auto", _("Follow my device (light or dark)")), ("light", _("Light")), ("dark", _("Dark")),
+        ("contrast", _("High contrast")),
     ])  # fmt: skip
-    text_size = models.CharField("Text size", max_length=10, default="medium", choices=[
-        ("small", "Small"), ("medium", "Medium"), ("large", "Large"), ("larger", "Larger"),
+    text_size = models.CharField(_("Text size"), max_length=10, default="medium", choices=[
+        ("small", _("Small")), ("medium", _("Medium")), ("large", _("Large")), ("larger", _("Larger")),
     ])  # fmt: skip
-    line_width = models.CharField("Line width", max_length=10, default="medium", choices=[
-        ("narrow", "Narrow"), ("medium", "Medium"), ("wide", "Wide"),
+    line_width = models.CharField(_("Line width"), max_length=10, default="medium", choices=[
+        ("narrow", _("Narrow")), ("medium", _("Medium")), ("wide", _("Wide")),
     ])  # fmt: skip
-    hide_spoilers = models.BooleanField("Hide warnings and additional tags", default=False)
+    hide_spoilers = models.BooleanField(_("Hide warnings and additional tags"), default=False)
     # The interface language this person chose ("" = follow the browser). Pages use
     # it once they are signed in, and emails to them are written in it.
     language = models.CharField(max_length=10, blank=True, default="")

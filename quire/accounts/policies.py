@@ -11,10 +11,11 @@ bodies without changing any caller; acceptances are stored per (document, versio
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import PolicyAcceptance, User
 
-DOCUMENTS = {"terms": "Terms of Service", "privacy": "Privacy Policy"}
+DOCUMENTS = {"terms": _("Terms of Service"), "privacy": _("Privacy Policy")}
 SESSION_KEY = "quire_policies_ok"
 
 
@@ -29,7 +30,7 @@ def policy_url(document: str) -> str:
 
 
 def policy_title(document: str) -> str:
-    return DOCUMENTS[document]
+    return str(DOCUMENTS[document])  # in the language of the page asking
 
 
 def pending_documents(user: User) -> list[str]:

@@ -24,6 +24,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import ngettext
 
 from quire.lib.ratelimit import Window
 
@@ -80,6 +81,14 @@ class LoginLimiter:
 
 def blocked_message(seconds: int) -> str:
     if seconds < 60:
-        return f"Too many failed log-in attempts. Try again in {seconds} second{'s' if seconds != 1 else ''}."
+        return ngettext(
+            "Too many failed log-in attempts. Try again in %(count)s second.",
+            "Too many failed log-in attempts. Try again in %(count)s seconds.",
+            seconds,
+        ) % {"count": seconds}
     minutes = max(1, math.ceil(seconds / 60))
-    return f"Too many failed log-in attempts. Try again in {minutes} minute{'s' if minutes != 1 else ''}."
+    return ngettext(
+        "Too many failed log-in attempts. Try again in %(count)s minute.",
+        "Too many failed log-in attempts. Try again in %(count)s minutes.",
+        minutes,
+    ) % {"count": minutes}

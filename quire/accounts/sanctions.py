@@ -7,7 +7,9 @@ through a workflow that writes the audit log."""
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class SuspensionQuerySet(models.QuerySet):
@@ -25,7 +27,7 @@ class Suspension(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suspensions")
     reason = models.TextField(max_length=2000)
     starts_at = models.DateTimeField(default=timezone.now)
-    ends_at = models.DateTimeField(null=True, blank=True, help_text="Empty: a ban, until lifted")
+    ends_at = models.DateTimeField(null=True, blank=True, help_text=_("Empty: a ban, until lifted"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -46,12 +48,15 @@ class Suspension(models.Model):
     def explanation(self) -> str:
         """What the user reads: why, and until when."""
         if self.is_ban:
-            return f"Your account is banned from {settings.SITE_NAME}. Reason: {self.reason}"
-        until = timezone.localtime(self.ends_at).strftime("%d %b %Y, %H:%M %Z")
-        return (
-            f"Your account is suspended until {until}: you can read, but not post, edit or comment. "
-            f"Reason: {self.reason}"
-        )
+            return gettext("Your account is banned from %(site)s. Reason: %(reason)s") % {
+                "site": settings.SITE_NAME, "reason": self.reason,
+            }  # fmt: skip
+        # Django's date format, so the month is named in the reader's language.
+        until = dateformat.format(timezone.localtime(self.ends_at), "d M Y, H:i T")
+        return gettext(
+            "Your account is suspended until %(until)s: you can read, but not post, edit or comment. "
+            "Reason: %(reason)s"
+        ) % {"until": until, "reason": self.reason}
 
 
 def restriction_for(user, now=None) -> Suspension | None:
@@ -85,7 +90,7 @@ class BlockedAddress(models.Model):
 
     pattern = models.CharField(
         max_length=254, unique=True,
-        help_text="A full address (spam@example.com) or a domain (example.com) to block every address at it",
+        help_text=_("A full address (spam@example.com) or a domain (example.com) to block every address at it"),
     )  # fmt: skip
     note = models.CharField(max_length=500, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -93,7 +98,7 @@ class BlockedAddress(models.Model):
 
     class Meta:
         ordering = ["pattern"]
-        verbose_name_plural = "blocked addresses"
+        verbose_name_plural = _("blocked addresses")
 
     def __str__(self):
         return self.pattern
@@ -114,7 +119,7 @@ def email_blocked(email: str) -> bool:
     return BlockedAddress.objects.filter(pattern__in=candidates).exists()
 
 
-BLOCKED_MESSAGE = (
+BLOCKED_MESSAGE = _(
     "Sign-ups from this email address are not accepted here. "
     "If you think this is a mistake, use the contact page."
 )

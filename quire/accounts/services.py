@@ -1,6 +1,8 @@
 """Account workflows that touch several rows or send mail: invitations,
 email changes, pseud deletion. Views call these; tests can too."""
 
+from contextlib import nullcontext
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
@@ -8,7 +10,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from .language import speaking
 from .models import Invitation, InviteRequest, Pseud, User
 
 EMAIL_CHANGE_SALT = "quire.accounts.email_change"
@@ -21,10 +26,23 @@ def absolute_url(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def _mail(subject: str, template: str, context: dict, to: str) -> None:
+def in_language_of(recipient: User | None):
+    """The block an email to `recipient` is written in: the language they chose, else
+    the language of the page that sends it. That page is usually theirs (sign-up,
+    asking for a link), and for an invitation the inviter's, a fair guess for a friend."""
+    if recipient is not None and recipient.language:
+        return speaking(recipient)
+    return nullcontext()
+
+
+def _mail(subject, template: str, context: dict, to: str, recipient: User | None = None) -> None:
+    """Send one email, its subject (a gettext_lazy string) and body written in the
+    recipient's language (see `in_language_of`)."""
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
-    body = render_to_string(template, context)
-    send_mail(f"[{settings.SITE_NAME}] {subject}", body, None, [to])  # None: DEFAULT_FROM_EMAIL
+    with in_language_of(recipient):
+        body = render_to_string(template, context)
+        subject = f"[{settings.SITE_NAME}] {subject}"
+    send_mail(subject, body, None, [to])  # None: DEFAULT_FROM_EMAIL
 
 
 # --- Invitations ---------------------------------------------------------------
@@ -34,7 +52,7 @@ def signup_link(invitation: Invitation) -> str:
 
 def send_invitation(email: str, created_by: User | None) -> Invitation:
     invitation = Invitation.objects.create(email=email, created_by=created_by)
-    _mail("Your invitation", "accounts/email/invitation.txt", {"link": signup_link(invitation)}, email)
+    _mail(gettext_lazy("Your invitation"), "accounts/email/invitation.txt", {"link": signup_link(invitation)}, email)
     return invitation
 
 
@@ -70,10 +88,11 @@ def request_email_change(user: User, new_email: str) -> None:
     token = signing.dumps({"user": user.pk, "old": user.email, "new": new_email}, salt=EMAIL_CHANGE_SALT)
     link = absolute_url(reverse("accounts:email_confirm", args=[token]))
     _mail(
-        "Confirm your new email address",
+        gettext_lazy("Confirm your new email address"),
         "accounts/email/email_change_confirm.txt",
         {"user": user, "link": link, "new_email": new_email},
         new_email,
+        recipient=user,
     )
 
 
@@ -87,34 +106,35 @@ def confirm_email_change(token: str) -> User:
         data = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=EMAIL_CHANGE_MAX_AGE)
     except signing.SignatureExpired:
         raise EmailChangeError(
-            "This confirmation link has expired. Links work for two days; ask for a new one."
+            _("This confirmation link has expired. Links work for two days; ask for a new one.")
         ) from None
     except signing.BadSignature:
         raise EmailChangeError(
-            "This confirmation link is not valid. Check that you copied all of it."
+            _("This confirmation link is not valid. Check that you copied all of it.")
         ) from None
     with transaction.atomic():
         user = User.objects.select_for_update().filter(pk=data["user"], is_active=True).first()
         if user is None:
-            raise EmailChangeError("This confirmation link is not valid.")
+            raise EmailChangeError(_("This confirmation link is not valid."))
         if user.email == data["new"]:
             return user  # clicked twice: already done
         # The token names the old address, so a link goes stale once the email changes another way.
         if user.email != data["old"]:
             raise EmailChangeError(
-                "This confirmation link is out of date: your email address has changed since."
+                _("This confirmation link is out of date: your email address has changed since.")
             )
         if User.objects.filter(email__iexact=data["new"]).exclude(pk=user.pk).exists():
-            raise EmailChangeError("Another account now uses that email address, so it can't be yours too.")
+            raise EmailChangeError(_("Another account now uses that email address, so it can't be yours too."))
         user.email = data["new"]
         # Clicking the link proves the new address, as the sign-up link does.
         user.email_confirmed_at = user.email_confirmed_at or timezone.now()
         user.save(update_fields=["email", "email_confirmed_at"])
     _mail(
-        "Your email address was changed",
+        gettext_lazy("Your email address was changed"),
         "accounts/email/email_changed_notice.txt",
         {"user": user, "new_email": data["new"]},
         data["old"],
+        recipient=user,
     )
     return user
 

@@ -10,6 +10,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .sanctions import MemberWarning, restriction_for
 
@@ -58,7 +59,7 @@ def _deliver_warnings(request, user) -> None:
     # One cheap indexed query per page for logged-in members; marked seen once shown.
     unseen = list(MemberWarning.objects.filter(user=user, seen_at__isnull=True).order_by("created_at"))
     for warning in unseen:
-        messages.warning(request, f"A moderator has warned you: {warning.reason}")
+        messages.warning(request, _("A moderator has warned you: %(reason)s") % {"reason": warning.reason})
     if unseen:
         MemberWarning.objects.filter(pk__in=[w.pk for w in unseen]).update(seen_at=timezone.now())
 

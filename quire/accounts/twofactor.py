@@ -18,6 +18,8 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
@@ -59,8 +61,8 @@ class StaffTwoFactorMiddleware:
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        max_length=20, label="Code",
-        help_text="The 6-digit code your authenticator app shows now, or one of your recovery codes.",
+        max_length=20, label=gettext_lazy("Code"),
+        help_text=gettext_lazy("The 6-digit code your authenticator app shows now, or one of your recovery codes."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
     )  # fmt: skip
 
@@ -71,7 +73,7 @@ def _pending_device(user) -> TOTPDevice:
 
 
 def _new_recovery_codes(user) -> list[str]:
-    static, _ = StaticDevice.objects.get_or_create(user=user, defaults={"name": "Recovery codes"})
+    static, _created = StaticDevice.objects.get_or_create(user=user, defaults={"name": "Recovery codes"})
     static.token_set.all().delete()
     codes = [secrets.token_hex(5) for _ in range(RECOVERY_CODES)]
     StaticToken.objects.bulk_create(StaticToken(device=static, token=code) for code in codes)
@@ -89,30 +91,32 @@ def setup(request):
             if not request.user.is_verified():
                 return redirect_to_verify(request)
             codes = _new_recovery_codes(request.user)
-            messages.success(request, "New recovery codes made; the old ones no longer work.")
+            messages.success(request, _("New recovery codes made; the old ones no longer work."))
         left = StaticToken.objects.filter(device__user=request.user).count()
         return render(request, "accounts/two_factor_status.html", {"codes": codes, "left": left})
 
     device = _pending_device(request.user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        allowed, _ = device.verify_is_allowed()  # django-otp pauses after each wrong code
+        allowed, _detail = device.verify_is_allowed()  # django-otp pauses after each wrong code
         if not allowed:
-            form.add_error("code", "Too many wrong codes in a row: wait a few seconds, then type the newest code.")
+            form.add_error("code", _("Too many wrong codes in a row: wait a few seconds, then type the newest code."))
         elif device.verify_token(form.cleaned_data["code"].strip().replace(" ", "")):
             with transaction.atomic():
                 device.confirmed = True
                 device.save()
                 codes = _new_recovery_codes(request.user)
             otp_login(request, device)
-            messages.success(request, "Two-factor log-in is on.")
+            messages.success(request, _("Two-factor log-in is on."))
             return render(request, "accounts/two_factor_status.html", {
                 "codes": codes, "left": len(codes), "next": safe_next(request, ""),
             })  # fmt: skip
         else:
-            form.add_error("code", "That code doesn't match. Check the clock on your phone and type the newest code.")
+            form.add_error(
+                "code", _("That code doesn't match. Check the clock on your phone and type the newest code.")
+            )
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
-    qr = segno.make(device.config_url, error="m").svg_inline(scale=4, title="QR code for your authenticator app")
+    qr = segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("QR code for your authenticator app"))
     return render(request, "accounts/two_factor_setup.html", {
         "form": form, "qr": qr, "secret": secret, "next": request.GET.get("next") or request.POST.get("next", ""),
     })  # fmt: skip
@@ -131,8 +135,12 @@ def verify(request):
             otp_login(request, device)
             if isinstance(device, StaticDevice):
                 left = device.token_set.count()
-                messages.warning(request, f"You used a recovery code; {left} left. Make new ones if that is few.")
+                messages.warning(request, ngettext(
+                    "You used a recovery code; %(left)s left. Make new ones if that is few.",
+                    "You used a recovery code; %(left)s left. Make new ones if that is few.",
+                    left,
+                ) % {"left": left})
             return redirect(safe_next(request, reverse("moderation:console")))
-        form.add_error("code", "That code doesn't match. Type the newest code from your app, or a recovery code.")
+        form.add_error("code", _("That code doesn't match. Type the newest code from your app, or a recovery code."))
     next_url = request.GET.get("next") or request.POST.get("next", "")
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": next_url})

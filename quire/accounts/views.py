@@ -15,13 +15,14 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from quire.lib.redirects import safe_next
 
 from . import confirmation, lifecycle, policies, services
-from .forms import LoginForm, SignupForm, posted_data
+from .forms import LoginForm, PasswordResetForm, SignupForm, posted_data
 from .models import Invitation, PolicyAcceptance, User
 from .views_invitations import invitations, invite_request  # noqa: F401  (named in urls.py)
 from .views_lifecycle import (  # noqa: F401
@@ -76,11 +77,13 @@ def signup(request):
                 auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 messages.success(
                     request,
-                    f"Welcome to {settings.SITE_NAME}, {user.username}! We've sent a link to {user.email}: "
-                    "open it to confirm your address, and then you can post and comment.",
+                    _(
+                        "Welcome to %(site)s, %(username)s! We've sent a link to %(email)s: "
+                        "open it to confirm your address, and then you can post and comment."
+                    ) % {"site": settings.SITE_NAME, "username": user.username, "email": user.email},
                 )
                 return redirect(safe_next(request, reverse("accounts:confirm_needed")))
-            form.add_error(None, "This invitation was used by someone else a moment ago.")
+            form.add_error(None, _("This invitation was used by someone else a moment ago."))
     else:
         form = SignupForm(initial={"email": invitation.email if invitation else ""})
     return render(
@@ -124,7 +127,7 @@ def login(request):
             auth_login(request, form.get_user())
             if lifecycle.cancel_deletion(form.get_user()):
                 messages.success(
-                    request, "Welcome back. Your account will not be deleted: you logged in before it was."
+                    request, _("Welcome back. Your account will not be deleted: you logged in before it was.")
                 )
             return redirect(safe_next(request, settings.LOGIN_REDIRECT_URL))
     else:
@@ -142,7 +145,7 @@ def logout(request):
     # another site must not be able to sign people out. GET asks to confirm.
     if request.method == "POST":
         auth_logout(request)
-        messages.info(request, "You have logged out.")
+        messages.info(request, _("You have logged out."))
         return redirect(settings.LOGOUT_REDIRECT_URL)
     return render(request, "accounts/logout.html")
 
@@ -153,6 +156,7 @@ def logout(request):
 def password_reset(request):
     return auth_views.PasswordResetView.as_view(
         template_name="accounts/password_reset.html",
+        form_class=PasswordResetForm,
         email_template_name="accounts/email/password_reset.txt",
         subject_template_name="accounts/email/password_reset_subject.txt",
         success_url=reverse_lazy("accounts:password_reset_done"),
@@ -180,6 +184,6 @@ def password_change(request):
         form.save()
         # Keep this session signed in; other sessions end with the old password.
         update_session_auth_hash(request, form.user)
-        messages.success(request, "Your password has been changed.")
+        messages.success(request, _("Your password has been changed."))
         return redirect(reverse("accounts:password_change"))
     return render(request, "accounts/password_change.html", {"form": form})

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 from .appearance import COOKIE, COOKIE_MAX_AGE, AppearanceForm, initial_for, look_for
 
@@ -17,7 +18,7 @@ def appearance(request):
                 for name, value in initial_for(look).items():
                     setattr(user, name, value)
                 user.save(update_fields=["skin", "text_size", "line_width", "hide_spoilers"])
-            messages.success(request, "Your reading settings have been saved.")
+            messages.success(request, _("Your reading settings have been saved."))
             back = request.POST.get("next", "")
             if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
                 back = ""

@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import allowances, services
 from .forms import InviteEmailForm, InviteNextForm, InviteRequestForm, posted_data
@@ -26,8 +28,8 @@ def invite_request(request):
         ).count()
         messages.success(
             request,
-            f"You're on the list at position {position}. "
-            f"We'll email {entry.email} when your invitation is ready.",
+            _("You're on the list at position %(position)s. We'll email %(email)s when your invitation is ready.")
+            % {"position": position, "email": entry.email},
         )
         return redirect("accounts:invite_request")
     waiting = InviteRequest.objects.filter(invited_at__isnull=True).count()
@@ -43,9 +45,9 @@ def my_invitations(request):
         with transaction.atomic():
             if allowances.take_one(request.user):
                 services.send_invitation(email, request.user)
-                messages.success(request, f"Sent an invitation to {email}.")
+                messages.success(request, _("Sent an invitation to %(email)s.") % {"email": email})
                 return redirect("accounts:my_invitations")
-        form.add_error(None, "You have no invitations left to give. Admins can grant more.")
+        form.add_error(None, _("You have no invitations left to give. Admins can grant more."))
     sent = Invitation.objects.filter(created_by=request.user).select_related("used_by").order_by("-created_at")[:50]
     return render(request, "accounts/my_invitations.html", {
         "form": form, "remaining": allowances.remaining_for(request.user), "sent": sent,
@@ -55,7 +57,7 @@ def my_invitations(request):
 @login_required
 def invitations(request):
     if not request.user.can_moderate:
-        raise PermissionDenied("Only moderators can send invitations.")
+        raise PermissionDenied(_("Only moderators can send invitations."))
     next_form = InviteNextForm(prefix="next")
     email_form = InviteEmailForm(prefix="single")
     if request.method == "POST":
@@ -65,16 +67,20 @@ def invitations(request):
             if next_form.is_valid():
                 sent = services.invite_next(next_form.cleaned_data["count"], request.user)
                 if sent:
-                    messages.success(request, f"Sent {len(sent)} invitation{'s' if len(sent) != 1 else ''}.")
+                    messages.success(
+                        request,
+                        ngettext("Sent %(count)s invitation.", "Sent %(count)s invitations.", len(sent))
+                        % {"count": len(sent)},
+                    )
                 else:
-                    messages.info(request, "Nobody is waiting in the queue.")
+                    messages.info(request, _("Nobody is waiting in the queue."))
                 return redirect("accounts:invitations")
         elif "invite_email" in request.POST:
             email_form = InviteEmailForm(request.POST, prefix="single")
             if email_form.is_valid():
                 email = email_form.cleaned_data["email"]
                 services.send_invitation(email, request.user)
-                messages.success(request, f"Sent an invitation to {email}.")
+                messages.success(request, _("Sent an invitation to %(email)s.") % {"email": email})
                 return redirect("accounts:invitations")
     queue = InviteRequest.objects.filter(invited_at__isnull=True).order_by("created_at", "pk")
     queue_count = queue.count()

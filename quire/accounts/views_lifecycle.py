@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from quire.lib.redirects import safe_next
@@ -24,7 +26,9 @@ def confirm_email(request, token):
         user = confirmation.confirm(token)
     except confirmation.ConfirmationError as error:
         return render(request, "accounts/confirm_failed.html", {"reason": str(error)}, status=400)
-    messages.success(request, f"Thank you: {user.email} is confirmed. You can now post works and comment.")
+    messages.success(
+        request, _("Thank you: %(email)s is confirmed. You can now post works and comment.") % {"email": user.email}
+    )
     return redirect(user.get_absolute_url() if request.user == user else "accounts:login")
 
 
@@ -39,7 +43,7 @@ def confirm_needed(request):
         if not wait:
             window.hit()
             confirmation.send_confirmation(user)
-            messages.success(request, f"We've sent a new link to {user.email}.")
+            messages.success(request, _("We've sent a new link to %(email)s.") % {"email": user.email})
             return redirect("accounts:confirm_needed")
     return render(
         request,
@@ -66,9 +70,9 @@ def policies_accept(request):
         if request.POST.get("accept") == "yes":
             policies.accept_current(request.user, pending)
             request.session[policies.SESSION_KEY] = policies.versions_fingerprint()
-            messages.success(request, "Thank you. You can carry on where you were.")
+            messages.success(request, _("Thank you. You can carry on where you were."))
             return redirect(safe_next(request, settings.LOGIN_REDIRECT_URL))
-        messages.error(request, "Tick the box to accept, or log out if you don't agree.")
+        messages.error(request, _("Tick the box to accept, or log out if you don't agree."))
     elif not pending:
         return redirect(safe_next(request, settings.LOGIN_REDIRECT_URL))
     documents = [
@@ -105,8 +109,14 @@ def username_change(request):
             update_session_auth_hash(request, user)
             messages.success(
                 request,
-                f"Your username is now {user.username}. Links to your old profile lead here, and "
-                f"nobody else can take “{change.old_username}” until {change.reserved_until:%-d %B %Y}.",
+                _(
+                    "Your username is now %(username)s. Links to your old profile lead here, and "
+                    "nobody else can take “%(old)s” until %(date)s."
+                ) % {
+                    "username": user.username, "old": change.old_username,
+                    # Django's date format, so the month is named in the reader's language.
+                    "date": dateformat.format(timezone.localtime(change.reserved_until), "j F Y"),
+                },  # fmt: skip
             )
             return redirect(user.get_absolute_url())
     return render(

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -26,8 +27,10 @@ def email_change(request):
         services.request_email_change(request.user, new_email)
         messages.success(
             request,
-            f"We've sent a link to {new_email}. Your email address changes when you click it "
-            "(within two days). Until then we keep using your current address.",
+            _(
+                "We've sent a link to %(email)s. Your email address changes when you click it "
+                "(within two days). Until then we keep using your current address."
+            ) % {"email": new_email},
         )
         return redirect("accounts:email_change")
     return render(request, "accounts/email_change.html", {"form": form})
@@ -40,7 +43,7 @@ def email_confirm(request, token):
         user = services.confirm_email_change(token)
     except services.EmailChangeError as error:
         return render(request, "accounts/email_confirm_failed.html", {"reason": str(error)}, status=400)
-    messages.success(request, f"Your email address is now {user.email}.")
+    messages.success(request, _("Your email address is now %(email)s.") % {"email": user.email})
     return redirect("accounts:email_change" if request.user == user else "accounts:login")
 
 
@@ -50,7 +53,7 @@ def profile_edit(request):
     form = ProfileForm(posted_data(request), instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your profile has been saved.")
+        messages.success(request, _("Your profile has been saved."))
         return redirect(request.user.get_absolute_url())
     return render(request, "accounts/profile_edit.html", {"form": form})
 
@@ -60,7 +63,7 @@ def preferences(request):
     form = PreferencesForm(posted_data(request), instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your preferences have been saved.")
+        messages.success(request, _("Your preferences have been saved."))
         return redirect("accounts:preferences")
     return render(request, "accounts/preferences.html", {"form": form})
 
@@ -76,7 +79,7 @@ def pseud_new(request):
     form = PseudForm(request.user, posted_data(request))
     if request.method == "POST" and form.is_valid():
         pseud = form.save()
-        messages.success(request, f"Pseud “{pseud.name}” created.")
+        messages.success(request, _("Pseud “%(name)s” created.") % {"name": pseud.name})
         return redirect("accounts:pseuds")
     return render(request, "accounts/pseud_form.html", {"form": form, "pseud": None})
 
@@ -87,7 +90,7 @@ def pseud_edit(request, pk):
     form = PseudForm(request.user, posted_data(request), instance=pseud)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, f"Pseud “{pseud.name}” saved.")
+        messages.success(request, _("Pseud “%(name)s” saved.") % {"name": pseud.name})
         return redirect("accounts:pseuds")
     return render(request, "accounts/pseud_form.html", {"form": form, "pseud": pseud})
 
@@ -96,13 +99,14 @@ def pseud_edit(request, pk):
 def pseud_delete(request, pk):
     pseud = _get_own_pseud(request, pk)
     if pseud.is_default:
-        messages.error(request, "You can't delete your default pseud. Make another pseud the default first.")
+        messages.error(request, _("You can't delete your default pseud. Make another pseud the default first."))
         return redirect("accounts:pseuds")
     if request.method == "POST":
         services.delete_pseud(pseud)
         messages.success(
             request,
-            f"Pseud “{pseud.name}” deleted. Its works are now credited to {request.user.default_pseud.name}.",
+            _("Pseud “%(name)s” deleted. Its works are now credited to %(default)s.")
+            % {"name": pseud.name, "default": request.user.default_pseud.name},
         )
         return redirect("accounts:pseuds")
     return render(
@@ -117,5 +121,5 @@ def pseud_delete(request, pk):
 def pseud_default(request, pk):
     pseud = _get_own_pseud(request, pk)
     services.set_default_pseud(pseud)
-    messages.success(request, f"“{pseud.name}” is now your default pseud.")
+    messages.success(request, _("“%(name)s” is now your default pseud.") % {"name": pseud.name})
     return redirect("accounts:pseuds")

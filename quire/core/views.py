@@ -7,6 +7,7 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from quire.search.backends import search
@@ -32,8 +33,8 @@ def healthz(request):
 
 # --- error pages: plain words, never a stack trace ---------------------------------
 def error_403(request, exception=None):
-    message = str(exception) if exception and str(exception) else "You don't have permission to see this page."
-    return render(request, "errors/error.html", {"heading": "Access denied", "explanation": message}, status=403)
+    message = str(exception) if exception and str(exception) else _("You don't have permission to see this page.")
+    return render(request, "errors/error.html", {"heading": _("Access denied"), "explanation": message}, status=403)
 
 
 def error_404(request, exception=None):
@@ -41,9 +42,10 @@ def error_404(request, exception=None):
         request,
         "errors/error.html",
         {
-            "heading": "Page not found",
-            "explanation": "There's nothing here: it may have been deleted, or never existed, "
-            "or it may not be posted yet.",
+            "heading": _("Page not found"),
+            "explanation": _(
+                "There's nothing here: it may have been deleted, or never existed, or it may not be posted yet."
+            ),
         },
         status=404,
     )

@@ -10,9 +10,11 @@ import re
 
 import markdown as _markdown
 import nh3
+from django.utils.translation import gettext_lazy
 
 PLAIN, MARKDOWN, HTML = "plain", "markdown", "html"
-FORMAT_CHOICES = [(PLAIN, "Plain text"), (MARKDOWN, "Markdown"), (HTML, "HTML")]
+# Format names (Markdown, HTML) are the same in every language.
+FORMAT_CHOICES = [(PLAIN, gettext_lazy("Plain text")), (MARKDOWN, "Markdown"), (HTML, "HTML")]
 
 ALLOWED_TAGS = {
     "a", "abbr", "acronym", "address", "b", "big", "blockquote", "br", "caption", "center", "cite",

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PolicyConfig(AppConfig):
     name = "quire.policy"
     label = "policy"
-    verbose_name = "Archive policy"
+    verbose_name = _("Archive policy")

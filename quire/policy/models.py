@@ -6,32 +6,38 @@ One row (pk=1). It sits just above `tags` (whose fixed tags it names) and below
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from quire.tags.models import CATEGORIES, RATING_SCALES, WARNINGS
 
 
 class AnonymousPosting(models.TextChoices):
-    OPEN = "open", "Open: anyone may post a work anonymously"
-    COLLECTIONS = "collections", "Only inside anonymous collections"
-    OFF = "off", "Off: every work shows its creators"
+    OPEN = "open", _("Open: anyone may post a work anonymously")
+    COLLECTIONS = "collections", _("Only inside anonymous collections")
+    OFF = "off", _("Off: every work shows its creators")
 
 
 class ArchivePolicy(models.Model):
     rating_scale = models.CharField(
-        max_length=20, default="ao3", choices=[(key, label) for key, (label, _, _) in RATING_SCALES.items()],
-        help_text="New and edited works choose from this scale. Works already posted keep their rating.",
+        max_length=20, default="ao3",
+        choices=[(key, label) for key, (label, _ratings, _aliases) in RATING_SCALES.items()],
+        help_text=_("New and edited works choose from this scale. Works already posted keep their rating."),
     )  # fmt: skip
     warnings = models.TextField(
         default="\n".join(WARNINGS),
-        help_text="One archive warning per line. Authors must choose at least one.",
+        help_text=_("One archive warning per line. Authors must choose at least one."),
     )
-    categories = models.TextField(default="\n".join(CATEGORIES), help_text="One category per line; may be empty.")
+    categories = models.TextField(
+        default="\n".join(CATEGORIES), help_text=_("One category per line; may be empty.")
+    )
     anonymous_posting = models.CharField(
         max_length=20, choices=AnonymousPosting.choices, default=AnonymousPosting.OPEN
     )
     review_new_works = models.BooleanField(
-        "Approve new works before they are public", default=False,
-        help_text="A newly posted work waits in the moderators' review queue; its creators are told when it goes up.",
+        _("Approve new works before they are public"), default=False,
+        help_text=_(
+            "A newly posted work waits in the moderators' review queue; its creators are told when it goes up."
+        ),
     )  # fmt: skip
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(
@@ -39,7 +45,7 @@ class ArchivePolicy(models.Model):
     )
 
     class Meta:
-        verbose_name_plural = "archive policy"
+        verbose_name_plural = _("archive policy")
 
     def __str__(self):
         return "Archive policy"

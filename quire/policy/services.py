@@ -3,6 +3,7 @@ it, so the posting form never offers a rating that set_tags would refuse."""
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from quire.tags.models import Tag, TagType
 
@@ -25,8 +26,10 @@ def clashes(policy: ArchivePolicy) -> list[str]:
             tag = Tag.objects.named(name).first()
             if tag is not None and tag.type != tag_type:
                 found.append(
-                    f"“{name}” is already a tag of another kind ({tag.get_type_display()}), so it can't "
-                    f"also be a {TagType(tag_type).label.lower()}: choose another name or rename that tag."
+                    _(
+                        "“%(name)s” is already a tag of another kind (%(kind)s), so it can't also be "
+                        "a %(wanted)s: choose another name or rename that tag."
+                    ) % {"name": name, "kind": tag.get_type_display(), "wanted": str(TagType(tag_type).label).lower()}
                 )
     return found
 
