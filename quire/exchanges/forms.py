@@ -3,6 +3,7 @@ exchange's rules: so many requests and offers, the tag types it asks about)."""
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -112,7 +113,7 @@ class SignUpForm(forms.Form):
                     names.append(f"{prefix}_{tag_type}")
                     if rule.get("any"):
                         self.fields[f"{prefix}_any_{tag_type}"] = forms.BooleanField(
-                            label=_("Any %(types)s") % {"types": label.lower()}, required=False,
+                            label=capfirst(_("Any %(types)s") % {"types": label.lower()}), required=False,
                             initial=bool(entry and tag_type in entry.any_types))
                         names.append(f"{prefix}_any_{tag_type}")
                 if exchange.prompts:

@@ -13,7 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from quire.collections.models import Collection
 
@@ -99,9 +99,10 @@ class Exchange(models.Model):
 
 
 class NominationState(models.TextChoices):
-    PENDING = "pending", gettext_lazy("Waiting for approval")
-    APPROVED = "approved", gettext_lazy("Approved")
-    REJECTED = "rejected", gettext_lazy("Rejected")
+    # Contexts: other apps have an "Approved" or a "Posted" of another gender in Spanish.
+    PENDING = "pending", pgettext_lazy("tag nomination", "Waiting for approval")
+    APPROVED = "approved", pgettext_lazy("tag nomination", "Approved")
+    REJECTED = "rejected", pgettext_lazy("tag nomination", "Rejected")
 
 
 class TagSetEntry(models.Model):
@@ -177,10 +178,10 @@ class SignUpEntry(models.Model):
 
 
 class AssignmentState(models.TextChoices):
-    DRAFT = "draft", gettext_lazy("Matched, not sent yet")
-    ASSIGNED = "assigned", gettext_lazy("Assigned")
-    DEFAULTED = "defaulted", gettext_lazy("Defaulted")
-    POSTED = "posted", gettext_lazy("Posted")
+    DRAFT = "draft", pgettext_lazy("exchange assignment", "Matched, not sent yet")
+    ASSIGNED = "assigned", pgettext_lazy("exchange assignment", "Assigned")
+    DEFAULTED = "defaulted", pgettext_lazy("exchange assignment", "Defaulted")
+    POSTED = "posted", pgettext_lazy("exchange assignment", "Posted")
 
 
 class Assignment(models.Model):

@@ -22,6 +22,7 @@ from . import matching
 from .models import (
     MAX_ENTRIES,
     MAX_TAGS,
+    TAG_TYPE_NAMES,
     Assignment,
     AssignmentState,
     EntryKind,
@@ -214,8 +215,10 @@ def run_matching(exchange: Exchange, by, now=None) -> matching.Result:
         Assignment(exchange=exchange, giver=signups[g].user, recipient=signups[r].user, coverage=result.coverage[r])
         for g, r in sorted(result.giver_to_receiver.items())
     )
+    # The facts, not a sentence: the dashboard words them in the moderator's language.
     exchange.unmatched = [{"user": signups[x.participant].user_id, "username": signups[x.participant].user.username,
-                           "reason": x.reason, "detail": x.detail} for x in explanations]
+                           "reason": x.reason, "detail": x.detail, "missing": x.missing, "people": x.people,
+                           "writers": x.writers} for x in explanations]
     exchange.match_stats = {"participants": len(signups), "matched": result.matched, "maximum": result.maximum,
                             "coverage": round(result.mean_coverage, 3), "reciprocal": result.reciprocal}
     exchange.matched_at = now or timezone.now()
@@ -331,6 +334,36 @@ def reveal(exchange: Exchange, by) -> int:
     return collections.reveal(exchange.collection, by)
 
 
+def why_unmatched(entry: dict) -> str:
+    """A stored explanation from the last matching run as a sentence in the reader's
+    language. Runs stored before the facts were kept show the matcher's own words."""
+    reason = entry.get("reason")
+    if reason == "no-giver":
+        if "missing" not in entry:
+            return _("nobody offers what they request (%(detail)s)") % {"detail": entry.get("detail", "")}
+        parts = []
+        for missing in entry["missing"]:
+            if missing:
+                parts.append(", ".join(f"{TAG_TYPE_NAMES.get(t, t)}: {', '.join(names)}"
+                                       for t, names in missing.items()))
+            else:
+                parts.append(_("no single offer satisfies all of its tag types together"))
+        if not parts:
+            return _("nobody offers what they request (they made no requests)")
+        return _("nobody offers what they request (%(detail)s)") % {"detail": "; ".join(parts)}
+    if reason == "no-recipient":
+        return _("cannot write for anyone: nobody requests anything their offers cover")
+    if entry.get("people"):
+        return ngettext(
+            "no writer: %(people)s people, this one included, can only be written for by the same %(writers)s "
+            "writer",
+            "no writer: %(people)s people, this one included, can only be written for by the same %(writers)s "
+            "writers",
+            entry["writers"],
+        ) % {"people": entry["people"], "writers": entry["writers"]}
+    return _("no writer: %(detail)s") % {"detail": entry.get("detail", "")}
+
+
 def dashboard(exchange: Exchange) -> dict:
     """What the moderators watch: unmatched, defaulted, waiting, posted."""
     assignments = list(exchange.assignments.select_related("giver", "recipient", "work"))
@@ -340,6 +373,6 @@ def dashboard(exchange: Exchange) -> dict:
         "defaulted": [a for a in assignments if a.state == AssignmentState.DEFAULTED],
         "drafts": [a for a in assignments if a.state == AssignmentState.DRAFT],
         "need_writer": list(pinch_candidates(exchange)) if exchange.matched_at else [],
-        "unmatched": exchange.unmatched,
+        "unmatched": [{"username": x.get("username", ""), "why": why_unmatched(x)} for x in exchange.unmatched],
     }
 

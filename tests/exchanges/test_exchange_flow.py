@@ -126,7 +126,7 @@ def test_exchange_from_matching_to_reveal(client):
     assert not any((r, g) in pairs for g, r in pairs)
     assert exchange.match_stats["matched"] == exchange.match_stats["maximum"] == 4
     board = client.get(reverse("exchanges:dashboard", args=["winter_swap"])).content.decode()
-    assert "nobody offers what they request (fandom: rare)" in board
+    assert "nobody offers what they request (Fandoms: rare)" in board
     assert "<strong>ed</strong>" in board and "<strong>ann</strong>" not in board  # positive control: ann matched
     # Nothing has been sent yet.
     assert not mail.outbox

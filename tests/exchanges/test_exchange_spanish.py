@@ -63,3 +63,21 @@ def test_each_writer_gets_their_assignment_in_their_own_language(client):
     assert "escribes un regalo para bo" in to_ana.subject
     assert "Hola, ana:" in to_ana.body and "Petición 1:" in to_ana.body
     assert "you are writing a gift for ana" in to_bo.subject and "Hello bo," in to_bo.body
+
+
+@time_machine.travel(START, tick=False)
+def test_the_dashboard_explains_the_unmatched_in_the_moderators_language(client):
+    owner = make_user("mod")
+    _create(client, owner)
+    for name, wish in (("ann", "Lighthouse"), ("bo", "Lighthouse"), ("ed", "Rare")):
+        _signup(client, make_user(name), wish, "Lighthouse")
+    client.force_login(owner)
+    client.post(reverse("exchanges:close", args=["winter_swap"]))
+    client.post(reverse("exchanges:match", args=["winter_swap"]))
+    url = reverse("exchanges:dashboard", args=["winter_swap"])
+    assert "nobody offers what they request (Fandoms: rare)" in client.get(url).content.decode()
+
+    # The run stored facts, not an English sentence: the same run reads in Spanish.
+    spanish = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "nadie ofrece lo que pide (Fandoms: rare)" in spanish
+    assert "nobody offers" not in spanish
