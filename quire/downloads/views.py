@@ -105,7 +105,7 @@ def work_download(request, pk, fmt):
     try:
         user = viewer(request)  # e-reader apps send an app password (HTTP Basic)
     except BadCredentials:
-        return challenge("That user name and app password don't match.")
+        return challenge(_("That user name and app password don't match."))
     work = work_for_downloading(user, pk)
     file = _prepare(request, services.work_target(work), fmt)
     return _respond(request, file, fmt, work.title, work.get_absolute_url())
@@ -118,7 +118,7 @@ def series_download(request, pk, fmt):
     try:
         user = viewer(request)
     except BadCredentials:
-        return challenge("That user name and app password don't match.")
+        return challenge(_("That user name and app password don't match."))
     series = get_object_or_404(Series, pk=pk)
     file = _prepare(request, services.series_target(series, user), fmt)
     return _respond(request, file, fmt, series.title, series.get_absolute_url())
@@ -132,7 +132,7 @@ def later_download(request, fmt):
     try:
         user = viewer(request)
     except BadCredentials:
-        return challenge("That user name and app password don't match.")
+        return challenge(_("That user name and app password don't match."))
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     file = _prepare(request, services.later_target(user), fmt)
