@@ -4,6 +4,7 @@ import base64
 import binascii
 
 from django.http import HttpResponse
+from django.utils.translation import gettext
 
 from .models import AppPassword
 
@@ -38,7 +39,8 @@ def viewer(request):
     return user
 
 
-def challenge(message: str = "Sign in with your user name and an app password.") -> HttpResponse:
+def challenge(message: str = "") -> HttpResponse:
+    message = message or gettext("Sign in with your user name and an app password.")
     response = HttpResponse(message, status=401, content_type="text/plain; charset=utf-8")
     response["WWW-Authenticate"] = f'Basic realm="{REALM}", charset="UTF-8"'
     return response

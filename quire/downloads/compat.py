@@ -24,6 +24,12 @@ from quire.works.access import work_for_downloading
 from .auth import BadCredentials, challenge, viewer
 
 DATE_FORMAT = "%d %b %Y"
+# The printable page's own words. FanFicFare matches the labels in English, so the
+# page keeps them whatever language the reader's browser asks for: not translated.
+WORDS = {
+    "by": "by", "anonymous": "Anonymous", "summary": "Summary", "chapter_notes": "Chapter Notes",
+    "chapter_end_notes": "Chapter End Notes", "end_notes": "End Notes", "back": "Back to index",
+}
 
 
 def _labels(work) -> list[tuple[str, str]]:
@@ -83,6 +89,7 @@ def viewstory(request):
         "work": work,
         "authors": pseuds or [],
         "labels": _labels(work),
+        "words": WORDS,
         "chapters": chapters,
         "shown": shown,
         "numbered_titles": len(chapters) > 1,

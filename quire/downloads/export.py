@@ -20,8 +20,10 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from quire.accounts.language import speaking
 from quire.accounts.models import User
 from quire.interactions.models import Bookmark, Comment, Kudos, Notification, Reading, Subscription
 from quire.interactions.models.notifications import EmailState, NotificationKind
@@ -164,11 +166,14 @@ def build_zip(user: User) -> bytes:
             book = books.work_book(work, include_drafts=True)
             if not book.chapters:
                 continue  # a work always has a chapter; this guards a half-saved one
-            archive.writestr(f"works/{_stem(work)}.epub", epub.write(book))
-            archive.writestr(f"works/{_stem(work)}.html", html.write(book))
+            # Written like every download, in the archive's language (see services.generate).
+            with translation.override(settings.LANGUAGE_CODE):
+                archive.writestr(f"works/{_stem(work)}.epub", epub.write(book))
+                archive.writestr(f"works/{_stem(work)}.html", html.write(book))
         for name in ("profile", "works", "series", "bookmarks", "comments", "kudos", "subscriptions", "history"):
             archive.writestr(f"{name}.json", json.dumps(data[name], ensure_ascii=False, indent=2))
-        readme = render_to_string("downloads/export_readme.txt", {"SITE_NAME": settings.SITE_NAME})
+        with speaking(user):
+            readme = render_to_string("downloads/export_readme.txt", {"SITE_NAME": settings.SITE_NAME})
         archive.writestr("README.txt", readme)
     return buffer.getvalue()
 
@@ -211,11 +216,13 @@ def build(export_id: int) -> None:
         defaults={"kind": NotificationKind.ACCOUNT, "email_state": EmailState.SKIPPED},
     )
     link = f"{settings.SITE_URL}{reverse('downloads:data_export')}"
-    body = render_to_string(
-        "downloads/email/export_ready.txt",
-        {"user": export.user, "link": link, "expires_at": expires, "SITE_NAME": settings.SITE_NAME},
-    )
-    send_mail(f"[{settings.SITE_NAME}] Your data is ready to download", body, None, [export.user.email])
+    with speaking(export.user):
+        body = render_to_string(
+            "downloads/email/export_ready.txt",
+            {"user": export.user, "link": link, "expires_at": expires, "SITE_NAME": settings.SITE_NAME},
+        )
+        subject = _("[%(site)s] Your data is ready to download") % {"site": settings.SITE_NAME}
+    send_mail(subject, body, None, [export.user.email])
 
 
 def prune_expired(now=None) -> int:

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from quire.accounts.models import User
 from quire.lib.urls import site_url
@@ -24,7 +25,8 @@ def acquisition_links(work: Work) -> list[dict]:
     links = []
     for fmt in available_formats():
         href = site_url(reverse("downloads:work", args=[work.pk, fmt.key])) + f"?{CLIENT_PARAM}=opds"
-        links.append(link("http://opds-spec.org/acquisition", href, fmt.mime.split(";")[0], f"Download {fmt.label}"))
+        title = _("Download %(format)s") % {"format": fmt.label}
+        links.append(link("http://opds-spec.org/acquisition", href, fmt.mime.split(";")[0], title))
     return links
 
 
@@ -33,7 +35,7 @@ def _feed_or_401(view):
         try:
             user = viewer(request)
         except BadCredentials:
-            return challenge("That app password is not valid.")
+            return challenge(_("That app password is not valid."))
         try:
             return view(request, user, *args, **kwargs)
         except PermissionDenied as refused:
@@ -41,7 +43,8 @@ def _feed_or_401(view):
                 raise
             # Members only (a restricted work): a feed reader can't follow a log-in link, but it
             # can ask its user for credentials, so ask for an app password (401), not a 403 page.
-            return challenge(f"{refused} Feed readers sign in with a user name and an app password.")
+            return challenge(_("%(refusal)s Feed readers sign in with a user name and an app password.") % {
+                "refusal": refused})
 
     wrapped.__name__ = view.__name__
     wrapped.__doc__ = view.__doc__
@@ -71,8 +74,8 @@ def work_chapters(request, user, pk):
     pseuds = work.creators_visible_to(user)
     feed = {
         "id": tag_id(reverse("downloads:work_feed", args=[work.pk])),
-        "title": f"{work.title}: chapters",
-        "author": ", ".join(str(p.name) for p in pseuds) if pseuds else "Anonymous",
+        "title": _("%(title)s: chapters") % {"title": work.title},
+        "author": ", ".join(str(p.name) for p in pseuds) if pseuds else _("Anonymous"),
         "updated": work.updated_at,
         "links": [
             link("self", site_url(request.path), ATOM_TYPE),
@@ -93,7 +96,7 @@ def author_works(request, user, username):
     works = works.for_listing().order_by("-updated_at", "-pk")[:50]
     feed = {
         "id": tag_id(reverse("downloads:author_feed", args=[author.username])),
-        "title": f"Works by {author.username}",
+        "title": _("Works by %(username)s") % {"username": author.username},
         "author": author.username,
         "author_uri": site_url(author.get_absolute_url()),
         "links": [
@@ -113,7 +116,7 @@ def series_works(request, user, pk):
         raise Http404("This series has no works you can see.")
     feed = {
         "id": tag_id(reverse("downloads:series_feed", args=[series.pk])),
-        "title": f"{series.title} (series)",
+        "title": _("%(title)s (series)") % {"title": series.title},
         "updated": series.updated_at,
         "links": [
             link("self", site_url(request.path), ATOM_TYPE),

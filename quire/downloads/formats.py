@@ -3,6 +3,8 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy
+
 from .book import Book
 from .writers import calibre, epub, html, pdf, txt
 
@@ -53,7 +55,7 @@ FORMATS = {
             inline_words=150_000, client_inline_words=500_000,
         ),
         Format(
-            "txt", "Plain text", "txt", "text/plain; charset=utf-8", txt.write,
+            "txt", gettext_lazy("Plain text"), "txt", "text/plain; charset=utf-8", txt.write,
             inline_words=150_000, client_inline_words=500_000,
         ),
     ]

@@ -12,12 +12,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 
 class FileStatus(models.TextChoices):
-    PENDING = "pending", "Being generated"
-    READY = "ready", "Ready"
-    FAILED = "failed", "Failed"
+    PENDING = "pending", gettext_lazy("Being generated")
+    READY = "ready", gettext_lazy("Ready")
+    FAILED = "failed", gettext_lazy("Failed")
 
 
 class DownloadFile(models.Model):
@@ -29,19 +30,20 @@ class DownloadFile(models.Model):
     """
 
     WORK, SERIES, LATER = "work", "series", "later"
-    KIND_CHOICES = [(WORK, "Work"), (SERIES, "Series"), (LATER, "Marked for later (object_id is the user)")]
+    KIND_CHOICES = [(WORK, gettext_lazy("Work")), (SERIES, gettext_lazy("Series")),
+                    (LATER, gettext_lazy("Marked for later (object_id is the user)"))]
 
     kind = models.CharField(max_length=10, choices=KIND_CHOICES)
     object_id = models.PositiveBigIntegerField()
-    fmt = models.CharField("format", max_length=10)
+    fmt = models.CharField(gettext_lazy("format"), max_length=10)
     version = models.CharField(max_length=64)
     status = models.CharField(max_length=10, choices=FileStatus.choices, default=FileStatus.PENDING)
     filename = models.CharField(max_length=255, blank=True)
     content = models.BinaryField(blank=True, default=b"")
     size = models.PositiveBigIntegerField(default=0)
-    work_ids = models.JSONField(default=list, help_text="The works in the file, for the download counts")
+    work_ids = models.JSONField(default=list, help_text=gettext_lazy("The works in the file, for the download counts"))
     error = models.TextField(blank=True)
-    seconds = models.FloatField(default=0, help_text="How long generation took")
+    seconds = models.FloatField(default=0, help_text=gettext_lazy("How long generation took"))
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -63,7 +65,7 @@ class DownloadCount(models.Model):
     """How many times a work was downloaded (in any format, alone or in a series).
     A row per work, bumped atomically; only the work's creators see it."""
 
-    work = models.OneToOneField("works.Work", on_delete=models.CASCADE, related_name="download_count")
+    work = models.OneToOneField(to="works.Work", on_delete=models.CASCADE, related_name="download_count")
     count = models.PositiveBigIntegerField(default=0)
 
     def __str__(self):
@@ -111,7 +113,9 @@ class AppPassword(models.Model):
     the account password never sits in a reading app. Only a digest is stored."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="app_passwords")
-    name = models.CharField(max_length=60, help_text="Which app or device uses it, e.g. “KOReader on my Kobo”")
+    name = models.CharField(
+        max_length=60, help_text=gettext_lazy("Which app or device uses it, e.g. “KOReader on my Kobo”")
+    )
     digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from quire.lib.urls import site_url
 from quire.search.atom import link, paginate, render_feed, tag_id, work_entry
@@ -34,10 +35,10 @@ def _opds(view):
         try:
             user = viewer(request)
         except BadCredentials:
-            return challenge(
+            return challenge(gettext(
                 "That user name and app password don't match. "
                 "Create an app password on the archive's App passwords page."
-            )
+            ))
         return view(request, user, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
@@ -49,7 +50,7 @@ def _common_links(request, kind: str) -> list[dict]:
     return [
         link("self", site_url(request.get_full_path()), kind),
         link("start", site_url(reverse("downloads:opds_root")), NAVIGATION, settings.SITE_NAME),
-        link("search", site_url(reverse("downloads:opds_opensearch")), OPENSEARCH, "Search"),
+        link("search", site_url(reverse("downloads:opds_opensearch")), OPENSEARCH, gettext("Search")),
     ]
 
 
@@ -78,33 +79,36 @@ def _signed_in_features():
 @_opds
 def root(request, user):
     entries = [
-        _nav_entry(reverse("downloads:opds_new"), "Newest works", "Recently updated works, newest first."),
-        _nav_entry(reverse("downloads:opds_fandoms"), "By fandom", "Works filed under each fandom.", NAVIGATION),
+        _nav_entry(reverse("downloads:opds_new"), gettext("Newest works"),
+                   gettext("Recently updated works, newest first.")),
+        _nav_entry(reverse("downloads:opds_fandoms"), gettext("By fandom"), gettext("Works filed under each fandom."),
+                   NAVIGATION),
     ]
     if user.is_authenticated and _signed_in_features():
         entries.append(
             _nav_entry(
                 reverse("downloads:opds_subscriptions"),
-                "Your subscriptions",
-                "Works you and the authors and series you follow.",
+                gettext("Your subscriptions"),
+                gettext("Works you and the authors and series you follow."),
             )
         )
         entries.append(
-            _nav_entry(reverse("downloads:opds_later"), "Marked for later", "Works you marked to read later.")
+            _nav_entry(reverse("downloads:opds_later"), gettext("Marked for later"),
+                       gettext("Works you marked to read later."))
         )
     elif not user.is_authenticated:
         entries.append(
             _nav_entry(
                 reverse("downloads:opds_signin"),
-                "Sign in",
-                "Sign in with your user name and an app password to see restricted works, "
-                "your subscriptions and your marked-for-later list.",
+                gettext("Sign in"),
+                gettext("Sign in with your user name and an app password to see restricted works, "
+                        "your subscriptions and your marked-for-later list."),
                 NAVIGATION,
             )
         )
     feed = {
         "id": tag_id(reverse("downloads:opds_root")),
-        "title": f"{settings.SITE_NAME} catalog",
+        "title": gettext("%(site)s catalog") % {"site": settings.SITE_NAME},
         "links": _common_links(request, NAVIGATION),
     }
     return render_feed(feed, entries, NAVIGATION)
@@ -115,7 +119,7 @@ def signin(request):
     try:
         user = viewer(request)
     except BadCredentials:
-        return challenge("That user name and app password don't match.")
+        return challenge(gettext("That user name and app password don't match."))
     if not user.is_authenticated:
         return challenge()
     return root(request)
@@ -151,7 +155,7 @@ def _page_number(request) -> int:
 @_opds
 def newest(request, user):
     works = Work.objects.downloadable_by(user).order_by("-updated_at", "-pk")
-    return _acquisition(request, user, works, "Newest works", reverse("downloads:opds_new"))
+    return _acquisition(request, user, works, gettext("Newest works"), reverse("downloads:opds_new"))
 
 
 @_opds
@@ -168,14 +172,14 @@ def fandoms(request, user):
         _nav_entry(
             reverse("downloads:opds_fandom", args=[t.pk]),
             t.name,
-            f"{t.work_total} work{'s' if t.work_total != 1 else ''}",
+            ngettext("%(count)s work", "%(count)s works", t.work_total) % {"count": t.work_total},
         )
         for t in page.object_list
     ]
     links = _common_links(request, NAVIGATION)
     if page.has_next():
         links.append(link("next", f"{site_url(request.path)}?page={page.next_page_number()}", NAVIGATION))
-    feed = {"id": tag_id(reverse("downloads:opds_fandoms")), "title": "Fandoms", "links": links}
+    feed = {"id": tag_id(reverse("downloads:opds_fandoms")), "title": gettext("Fandoms"), "links": links}
     return render_feed(feed, entries, NAVIGATION)
 
 
@@ -193,7 +197,7 @@ def search(request, user):
     text = " ".join(request.GET.get("q", "").split())[:200]
     path = reverse("downloads:opds_search")
     if not text:
-        return _acquisition_page(request, user, [], "Search", path, 0, 1, False)
+        return _acquisition_page(request, user, [], gettext("Search"), path, 0, 1, False)
     number = _page_number(request)
     params = request.GET.copy()
     params["q"] = text
@@ -203,7 +207,7 @@ def search(request, user):
     # Search shows what a person may read; a catalog hands out only what may be downloaded.
     allowed = set(Work.objects.downloadable_by(user).filter(pk__in=result.ids).values_list("pk", flat=True))
     works = [w for w in works_in_order(result.ids) if w.pk in allowed]
-    title = f"Works matching “{text}”"
+    title = gettext("Works matching “%(text)s”") % {"text": text}
     return _acquisition_page(request, user, works, title, path, result.total, number, number * PER_PAGE < result.total)
 
 
@@ -221,7 +225,7 @@ def subscriptions(request, user):
     if not user.is_authenticated:
         return challenge()
     if features is None:
-        return challenge("Subscriptions are not available on this archive.")
+        return challenge(gettext("Subscriptions are not available on this archive."))
     _, subscription = features
     subs = subscription.objects.filter(user=user)
     works = Work.objects.downloadable_by(user).filter(
@@ -239,7 +243,7 @@ def subscriptions(request, user):
         | Q(series_memberships__series__in=subs.exclude(series=None).values("series"))
     )
     works = Work.objects.downloadable_by(user).filter(pk__in=works.values("pk")).order_by("-updated_at", "-pk")
-    return _acquisition(request, user, works, "Your subscriptions", reverse("downloads:opds_subscriptions"))
+    return _acquisition(request, user, works, gettext("Your subscriptions"), reverse("downloads:opds_subscriptions"))
 
 
 @_opds
@@ -248,8 +252,8 @@ def later(request, user):
     if not user.is_authenticated:
         return challenge()
     if features is None:
-        return challenge("Marked for later is not available on this archive.")
+        return challenge(gettext("Marked for later is not available on this archive."))
     reading, _ = features
     marked = reading.objects.filter(user=user, marked_for_later=True).values("work")
     works = Work.objects.downloadable_by(user).filter(pk__in=marked).order_by("-updated_at", "-pk")
-    return _acquisition(request, user, works, "Marked for later", reverse("downloads:opds_later"))
+    return _acquisition(request, user, works, gettext("Marked for later"), reverse("downloads:opds_later"))

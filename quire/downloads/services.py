@@ -6,9 +6,10 @@ import time
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from quire.works.access import refuse_empty_series
 from quire.works.models import Series, Work
@@ -141,7 +142,10 @@ def generate(file_id: int) -> None:
         if not fmt.available:
             raise RuntimeError(fmt.unavailable())
         book = build_book(file)
-        content = fmt.write(book)
+        # The file is cached and shared by every reader, and may be made inside one
+        # reader's request: its headings are in the archive's language, not theirs.
+        with translation.override(settings.LANGUAGE_CODE):
+            content = fmt.write(book)
     except Exception as exc:
         logger.exception("Generating %s failed", file)
         DownloadFile.objects.filter(pk=file.pk).update(

@@ -5,6 +5,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from quire.works.access import work_for_downloading
@@ -32,7 +33,8 @@ def _format(key: str) -> Format:
     if fmt is None:
         raise Http404("We don't offer downloads in that format.")
     if not fmt.available:
-        raise Unavailable(f"{fmt.label} downloads are not available on this archive. {fmt.unavailable()}")
+        raise Unavailable(_("%(format)s downloads are not available on this archive. %(why)s") % {
+            "format": fmt.label, "why": fmt.unavailable()})
     return fmt
 
 
@@ -43,7 +45,7 @@ def _unavailable(view):
         try:
             return view(request, *args, **kwargs)
         except Unavailable as exc:
-            context = {"heading": "Format not available", "explanation": str(exc)}
+            context = {"heading": _("Format not available"), "explanation": str(exc)}
             return render(request, "errors/error.html", context, status=404)
 
     wrapped.__name__ = view.__name__
@@ -103,7 +105,7 @@ def work_download(request, pk, fmt):
     try:
         user = viewer(request)  # e-reader apps send an app password (HTTP Basic)
     except BadCredentials:
-        return challenge("That user name and app password don't match.")
+        return challenge(_("That user name and app password don't match."))
     work = work_for_downloading(user, pk)
     file = _prepare(request, services.work_target(work), fmt)
     return _respond(request, file, fmt, work.title, work.get_absolute_url())
@@ -116,7 +118,7 @@ def series_download(request, pk, fmt):
     try:
         user = viewer(request)
     except BadCredentials:
-        return challenge("That user name and app password don't match.")
+        return challenge(_("That user name and app password don't match."))
     series = get_object_or_404(Series, pk=pk)
     file = _prepare(request, services.series_target(series, user), fmt)
     return _respond(request, file, fmt, series.title, series.get_absolute_url())
@@ -130,11 +132,11 @@ def later_download(request, fmt):
     try:
         user = viewer(request)
     except BadCredentials:
-        return challenge("That user name and app password don't match.")
+        return challenge(_("That user name and app password don't match."))
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     file = _prepare(request, services.later_target(user), fmt)
-    return _respond(request, file, fmt, "Marked for later", reverse("downloads:later_list"))
+    return _respond(request, file, fmt, _("Marked for later"), reverse("downloads:later_list"))
 
 
 @login_required

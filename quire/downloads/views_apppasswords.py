@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from quire.lib.urls import site_url
@@ -17,8 +19,8 @@ MAX_PER_USER = 20
 class AppPasswordForm(forms.Form):
     name = forms.CharField(
         max_length=60,
-        label="Name",
-        help_text="Which app or device will use it, so you know which one to revoke later.",
+        label=gettext_lazy("Name"),
+        help_text=gettext_lazy("Which app or device will use it, so you know which one to revoke later."),
     )
 
 
@@ -29,10 +31,11 @@ def app_passwords(request):
     if request.method == "POST" and form.is_valid():
         if request.user.app_passwords.count() >= MAX_PER_USER:
             form.add_error(
-                None, f"You can have at most {MAX_PER_USER} app passwords: revoke one you no longer use first."
+                None, _("You can have at most %(count)s app passwords: revoke one you no longer use first.") % {
+                    "count": MAX_PER_USER}
             )
         else:
-            _, created_token = AppPassword.create_for(request.user, form.cleaned_data["name"])
+            _password, created_token = AppPassword.create_for(request.user, form.cleaned_data["name"])
             form = AppPasswordForm()
     context = {
         "form": form,
@@ -48,5 +51,6 @@ def app_passwords(request):
 def revoke(request, pk):
     password = get_object_or_404(AppPassword, pk=pk, user=request.user)
     password.delete()
-    messages.success(request, f"Revoked the app password “{password.name}”. Apps using it can no longer sign in.")
+    messages.success(request, _("Revoked the app password “%(name)s”. Apps using it can no longer sign in.") % {
+        "name": password.name})
     return redirect("downloads:app_passwords")

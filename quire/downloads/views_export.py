@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quire.lib.ratelimit import Window
@@ -30,13 +31,14 @@ def data_export_start(request):
     # Each export writes every work again: a few a day is plenty and keeps the worker free.
     window = Window(f"quire:data-export:{request.user.pk}", EXPORTS_PER_DAY, 24 * 60 * 60)
     if window.seconds_blocked():
-        messages.error(request, f"You can ask for {EXPORTS_PER_DAY} exports a day. Try again tomorrow.")
+        messages.error(request, _("You can ask for %(count)s exports a day. Try again tomorrow.") % {
+            "count": EXPORTS_PER_DAY})
         return redirect("downloads:data_export")
     window.hit()
     export.request_export(request.user)
     messages.success(
         request,
-        "We're putting your data together. We'll email you when it's ready; you can also check this page.",
+        _("We're putting your data together. We'll email you when it's ready; you can also check this page."),
     )
     return redirect("downloads:data_export")
 

@@ -1,13 +1,14 @@
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class Kind(models.TextChoices):
-    AUTHOR = "author", "Author (a pseud)"
-    SERIES = "series", "Series"
-    STORY = "story", "Story (a work)"
-    CHAPTER = "chapter", "Chapter"
-    REVIEW = "review", "Review (a comment)"
-    FAVORITE = "favorite", "Favourite (a bookmark or subscription)"
+    AUTHOR = "author", gettext_lazy("Author (a pseud)")
+    SERIES = "series", gettext_lazy("Series")
+    STORY = "story", gettext_lazy("Story (a work)")
+    CHAPTER = "chapter", gettext_lazy("Chapter")
+    REVIEW = "review", gettext_lazy("Review (a comment)")
+    FAVORITE = "favorite", gettext_lazy("Favourite (a bookmark or subscription)")
 
 
 class ImportedId(models.Model):

@@ -3,6 +3,9 @@ exchange's rules: so many requests and offers, the tag types it asks about)."""
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from quire.collections.models import NAME_MAX, Collection
 
@@ -14,11 +17,14 @@ class ExchangeForm(forms.ModelForm):
 
     name = forms.CharField(
         max_length=NAME_MAX,
-        validators=[RegexValidator(r"^[A-Za-z0-9_]+$", "Use only letters, digits and underscores.")],
-        help_text="The short name in the exchange's address: letters, digits and underscores.",
+        validators=[RegexValidator(r"^[A-Za-z0-9_]+$", gettext_lazy("Use only letters, digits and underscores."))],
+        label=gettext_lazy("Name"),
+        help_text=gettext_lazy("The short name in the exchange's address: letters, digits and underscores."),
     )
-    title = forms.CharField(max_length=255)
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False, label="Profile")
+    title = forms.CharField(max_length=255, label=gettext_lazy("Title"))
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, label=gettext_lazy("Profile")
+    )
 
     class Meta:
         model = Exchange
@@ -26,11 +32,16 @@ class ExchangeForm(forms.ModelForm):
                   "tag_set_only", "nominations_open", "signups_open_at", "signups_close_at", "assignments_due_at"]
         widgets = {f: forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
                    for f in ("signups_open_at", "signups_close_at", "assignments_due_at")}
-        labels = {"requests_required": "Requests required", "requests_allowed": "Requests allowed",
-                  "offers_required": "Offers required", "offers_allowed": "Offers allowed",
-                  "prompts": "Prompts and details", "tag_set_only": "Only tags from the tag set",
-                  "signups_open_at": "Sign-ups open", "signups_close_at": "Sign-ups close",
-                  "assignments_due_at": "Assignments due"}
+        labels = {"requests_required": gettext_lazy("Requests required"),
+                  "requests_allowed": gettext_lazy("Requests allowed"),
+                  "offers_required": gettext_lazy("Offers required"),
+                  "offers_allowed": gettext_lazy("Offers allowed"),
+                  "prompts": gettext_lazy("Prompts and details"),
+                  "tag_set_only": gettext_lazy("Only tags from the tag set"),
+                  "nominations_open": gettext_lazy("Nominations open"),
+                  "signups_open_at": gettext_lazy("Sign-ups open"),
+                  "signups_close_at": gettext_lazy("Sign-ups close"),
+                  "assignments_due_at": gettext_lazy("Assignments due")}
 
     def __init__(self, *args, creating: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,14 +53,16 @@ class ExchangeForm(forms.ModelForm):
         for tag_type, label in TAG_TYPES:
             rule = rules.get(tag_type, {})
             self.fields[f"mode_{tag_type}"] = forms.ChoiceField(
-                label=f"{label}: matching", choices=MatchMode.choices, initial=rule.get("mode", MatchMode.IGNORE))
+                label=_("%(types)s: matching") % {"types": label}, choices=MatchMode.choices,
+                initial=rule.get("mode", MatchMode.IGNORE))
             self.fields[f"any_{tag_type}"] = forms.BooleanField(
-                label=f"{label}: \"any\" allowed", required=False, initial=rule.get("any", False))
+                label=_('%(types)s: "any" allowed') % {"types": label}, required=False,
+                initial=rule.get("any", False))
 
     def clean_name(self):
         name = self.cleaned_data["name"]
         if Collection.objects.filter(name__iexact=name).exists():
-            raise forms.ValidationError("That name is taken; choose another.")
+            raise forms.ValidationError(_("That name is taken; choose another."))
         return name
 
     def clean(self):
@@ -58,12 +71,13 @@ class ExchangeForm(forms.ModelForm):
             low, high = data.get(f"{kind}_required"), data.get(f"{kind}_allowed")
             if low is not None and high is not None:
                 if high < max(low, 1) or high > MAX_ENTRIES:
-                    self.add_error(f"{kind}_allowed", f"Between {max(low, 1)} and {MAX_ENTRIES}.")
+                    self.add_error(f"{kind}_allowed", _("Between %(low)s and %(high)s.") % {
+                        "low": max(low, 1), "high": MAX_ENTRIES})
         opens, closes = data.get("signups_open_at"), data.get("signups_close_at")
         if opens and closes and closes <= opens:
-            self.add_error("signups_close_at", "Sign-ups must close after they open.")
+            self.add_error("signups_close_at", _("Sign-ups must close after they open."))
         if data.get("mode_fandom") == MatchMode.IGNORE:
-            self.add_error("mode_fandom", "An exchange matches on fandoms: choose OR or AND.")
+            self.add_error("mode_fandom", _("An exchange matches on fandoms: choose OR or AND."))
         return data
 
     def rules(self) -> dict:
@@ -94,17 +108,17 @@ class SignUpForm(forms.Form):
                     self.fields[f"{prefix}_{tag_type}"] = forms.CharField(
                         label=label, required=False, max_length=2000,
                         initial=", ".join(entry.tags.get(tag_type, [])) if entry else "",
-                        help_text="Separate names with commas.",
+                        help_text=_("Separate names with commas."),
                     )  # fmt: skip
                     names.append(f"{prefix}_{tag_type}")
                     if rule.get("any"):
                         self.fields[f"{prefix}_any_{tag_type}"] = forms.BooleanField(
-                            label=f"Any {label.lower()}", required=False,
+                            label=capfirst(_("Any %(types)s") % {"types": label.lower()}), required=False,
                             initial=bool(entry and tag_type in entry.any_types))
                         names.append(f"{prefix}_any_{tag_type}")
                 if exchange.prompts:
                     self.fields[f"{prefix}_details"] = forms.CharField(
-                        label="Prompt or details", required=False, max_length=5000,
+                        label=_("Prompt or details"), required=False, max_length=5000,
                         widget=forms.Textarea(attrs={"rows": 3}), initial=entry.details if entry else "")
                     names.append(f"{prefix}_details")
                 self.slots.append((kind, position, [self[n] for n in names]))
@@ -126,8 +140,10 @@ class SignUpForm(forms.Form):
 
 
 class NominateForm(forms.Form):
-    tag_type = forms.ChoiceField(choices=TAG_TYPES, label="Tag type")
-    names = forms.CharField(max_length=2000, label="Tags", help_text="Separate names with commas.")
+    tag_type = forms.ChoiceField(choices=TAG_TYPES, label=gettext_lazy("Tag type"))
+    names = forms.CharField(
+        max_length=2000, label=gettext_lazy("Tags"), help_text=gettext_lazy("Separate names with commas.")
+    )
 
     def __init__(self, *args, exchange: Exchange, **kwargs):
         super().__init__(*args, **kwargs)

@@ -361,7 +361,13 @@ def match(n: int, requests: list[Entry], offers: list[Entry], rules: Rules) -> R
 class Explanation:
     participant: int
     reason: str  # "no-giver", "no-recipient", "shortage"
-    detail: str
+    detail: str  # in English, for logs and benches; pages build their sentence from the fields below
+    # no-giver: per request, the tag types nobody offers and the names asked for ({} when
+    # no single offer satisfies all of its types together).
+    missing: list[dict[str, list[str]]] = field(default_factory=list)
+    # shortage: this many receivers can only be written for by this many givers.
+    people: int = 0
+    writers: int = 0
 
 
 def _unoffered_types(request: Entry, offers: list[Entry], rules: Rules) -> list[str]:
@@ -395,12 +401,13 @@ def explain(n: int, requests: list[Entry], offers: list[Entry], rules: Rules, sc
     for r in result.unmatched_receivers:
         if incoming[:, r].nnz == 0:
             mine = [q for q in requests if q.participant == r]
-            reasons = []
+            reasons, per_request = [], []
             for q in mine:
-                missing = _unoffered_types(q, offers, rules)
-                label = ", ".join(f"{t}: {', '.join(sorted(map(str, q.tags.get(t, ()))))}" for t in missing)
+                missing = {t: sorted(map(str, q.tags.get(t, ()))) for t in _unoffered_types(q, offers, rules)}
+                per_request.append(missing)
+                label = ", ".join(f"{t}: {', '.join(names)}" for t, names in missing.items())
                 reasons.append(label or "no single offer satisfies all of its tag types together")
-            out.append(Explanation(r, "no-giver", "; ".join(reasons) or "no requests"))
+            out.append(Explanation(r, "no-giver", "; ".join(reasons) or "no requests", missing=per_request))
             continue
         # Alternating BFS from r over (receiver -edge-> giver -matched-> receiver).
         receiver_of = result.giver_to_receiver
@@ -418,7 +425,7 @@ def explain(n: int, requests: list[Entry], offers: list[Entry], rules: Rules, sc
                     queue.append(y)
         out.append(Explanation(r, "shortage",
                                f"{len(seen_r)} people, this one included, can only be written for by "
-                               f"the same {len(seen_g)} writer(s)"))
+                               f"the same {len(seen_g)} writer(s)", people=len(seen_r), writers=len(seen_g)))
     for g in result.unmatched_givers:
         if scores[g].nnz == 0:
             out.append(Explanation(g, "no-recipient", "nobody requests anything their offers cover"))

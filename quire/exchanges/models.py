@@ -12,21 +12,23 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from quire.collections.models import Collection
 
 # The tag types a sign-up can ask about, in form order.
-TAG_TYPES = (("fandom", "Fandoms"), ("character", "Characters"), ("relationship", "Relationships"),
-             ("freeform", "Additional tags"))
+TAG_TYPES = (("fandom", gettext_lazy("Fandoms")), ("character", gettext_lazy("Characters")),
+             ("relationship", gettext_lazy("Relationships")), ("freeform", gettext_lazy("Additional tags")))
 TAG_TYPE_NAMES = dict(TAG_TYPES)
 MAX_ENTRIES = 10  # requests or offers per sign-up
 MAX_TAGS = 20  # tags of one type in one request or offer
 
 
 class MatchMode(models.TextChoices):
-    IGNORE = "ignore", "Not asked"
-    OR = "or", "At least one in common (OR)"
-    AND = "and", "Every requested tag offered (AND)"
+    IGNORE = "ignore", gettext_lazy("Not asked")
+    OR = "or", gettext_lazy("At least one in common (OR)")
+    AND = "and", gettext_lazy("Every requested tag offered (AND)")
 
 
 def default_rules() -> dict:
@@ -41,11 +43,15 @@ class Exchange(models.Model):
     offers_allowed = models.PositiveSmallIntegerField(default=2)
     # {tag type: {"mode": "or" | "and", "any": bool}}; types not listed are not asked.
     rules = models.JSONField(default=default_rules)
-    prompts = models.BooleanField(default=True, help_text="Requests and offers may carry a prompt or details.")
-    tag_set_only = models.BooleanField(
-        default=False, help_text="Sign-ups choose only from the exchange's approved tag set."
+    prompts = models.BooleanField(
+        default=True, help_text=gettext_lazy("Requests and offers may carry a prompt or details.")
     )
-    nominations_open = models.BooleanField(default=True, help_text="Participants may nominate tags for the tag set.")
+    tag_set_only = models.BooleanField(
+        default=False, help_text=gettext_lazy("Sign-ups choose only from the exchange's approved tag set.")
+    )
+    nominations_open = models.BooleanField(
+        default=True, help_text=gettext_lazy("Participants may nominate tags for the tag set.")
+    )
     signups_open_at = models.DateTimeField()
     signups_close_at = models.DateTimeField()
     assignments_due_at = models.DateTimeField(null=True, blank=True)
@@ -79,23 +85,24 @@ class Exchange(models.Model):
 
     def status(self) -> str:
         if self.collection.revealed_at:
-            return "Revealed"
+            return _("Revealed")
         if self.assignments_sent_at:
-            return "Assignments sent"
+            return _("Assignments sent")
         if self.matched_at:
-            return "Matched: waiting for the moderators to send assignments"
+            return _("Matched: waiting for the moderators to send assignments")
         now = timezone.now()
         if now < self.signups_open_at:
-            return "Sign-ups open soon"
+            return _("Sign-ups open soon")
         if self.signups_open(now):
-            return "Sign-ups open"
-        return "Sign-ups closed"
+            return _("Sign-ups open")
+        return _("Sign-ups closed")
 
 
 class NominationState(models.TextChoices):
-    PENDING = "pending", "Waiting for approval"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
+    # Contexts: other apps have an "Approved" or a "Posted" of another gender in Spanish.
+    PENDING = "pending", pgettext_lazy("tag nomination", "Waiting for approval")
+    APPROVED = "approved", pgettext_lazy("tag nomination", "Approved")
+    REJECTED = "rejected", pgettext_lazy("tag nomination", "Rejected")
 
 
 class TagSetEntry(models.Model):
@@ -139,8 +146,8 @@ class SignUp(models.Model):
 
 
 class EntryKind(models.TextChoices):
-    REQUEST = "request", "Request"
-    OFFER = "offer", "Offer"
+    REQUEST = "request", gettext_lazy("Request")
+    OFFER = "offer", gettext_lazy("Offer")
 
 
 class SignUpEntry(models.Model):
@@ -164,17 +171,17 @@ class SignUpEntry(models.Model):
         out = []
         for tag_type, label, _rule in self.signup.exchange.asked_types():
             if tag_type in self.any_types:
-                out.append((label, "Any"))
+                out.append((label, _("Any")))
             elif self.tags.get(tag_type):
                 out.append((label, ", ".join(self.tags[tag_type])))
         return out
 
 
 class AssignmentState(models.TextChoices):
-    DRAFT = "draft", "Matched, not sent yet"
-    ASSIGNED = "assigned", "Assigned"
-    DEFAULTED = "defaulted", "Defaulted"
-    POSTED = "posted", "Posted"
+    DRAFT = "draft", pgettext_lazy("exchange assignment", "Matched, not sent yet")
+    ASSIGNED = "assigned", pgettext_lazy("exchange assignment", "Assigned")
+    DEFAULTED = "defaulted", pgettext_lazy("exchange assignment", "Defaulted")
+    POSTED = "posted", pgettext_lazy("exchange assignment", "Posted")
 
 
 class Assignment(models.Model):

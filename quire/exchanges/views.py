@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from quire.accounts.models import User
@@ -15,7 +17,17 @@ from quire.works.models import Work
 
 from . import services
 from .forms import ExchangeForm, NominateForm, SignUpForm
-from .models import Assignment, AssignmentState, EntryKind, Exchange, NominationState, PinchHitter, SignUp, TagSetEntry
+from .models import (
+    TAG_TYPE_NAMES,
+    Assignment,
+    AssignmentState,
+    EntryKind,
+    Exchange,
+    NominationState,
+    PinchHitter,
+    SignUp,
+    TagSetEntry,
+)
 
 NOMINATIONS_PER_HOUR = 30
 SIGNUPS_PER_HOUR = 20
@@ -28,18 +40,29 @@ def _exchange(name) -> Exchange:
 def _maintained(request, name) -> Exchange:
     exchange = _exchange(name)
     if not exchange.collection.is_maintainer(request.user):
-        raise PermissionDenied("Only the exchange's owner and moderators can do that.")
+        raise PermissionDenied(_("Only the exchange's owner and moderators can do that."))
     return exchange
 
 
 def _limited(request, what: str, limit: int) -> bool:
     window = Window(f"exchange-{what}:{request.user.pk}", limit, 3600)
     if window.seconds_blocked():
-        messages.error(request, f"Too many {what}s in an hour: try again in {window.seconds_blocked() // 60 + 1} "
-                                "minutes.")
+        minutes = window.seconds_blocked() // 60 + 1
+        if what == "sign-up":
+            text = ngettext("Too many sign-ups in an hour: try again in %(minutes)s minute.",
+                            "Too many sign-ups in an hour: try again in %(minutes)s minutes.", minutes)
+        else:
+            text = ngettext("Too many nominations in an hour: try again in %(minutes)s minute.",
+                            "Too many nominations in an hour: try again in %(minutes)s minutes.", minutes)
+        messages.error(request, text % {"minutes": minutes})
         return True
     window.hit()
     return False
+
+
+def _tag_set(exchange: Exchange) -> list[tuple[str, list[str]]]:
+    """The approved tag set as (type's label, names), the label in the reader's language."""
+    return [(TAG_TYPE_NAMES.get(t, t), names) for t, names in services.approved_tags(exchange).items()]
 
 
 def exchange_index(request):
@@ -55,7 +78,7 @@ def exchange_new(request):
         settings_ = {f: data[f] for f in ExchangeForm.Meta.fields}
         exchange = services.create_exchange(request.user, name=data["name"], title=data["title"],
                                             description=data["description"], rules=form.rules(), **settings_)
-        messages.success(request, f"Created the gift exchange {exchange}.")
+        messages.success(request, _("Created the gift exchange %(exchange)s.") % {"exchange": exchange})
         return redirect(exchange)
     return render(request, "exchanges/form.html", {"form": form, "exchange": None})
 
@@ -68,7 +91,7 @@ def exchange_edit(request, name):
         exchange = form.save(commit=False)
         exchange.rules = form.rules()
         exchange.save()
-        messages.success(request, "Exchange settings saved.")
+        messages.success(request, _("Exchange settings saved."))
         return redirect(exchange)
     return render(request, "exchanges/form.html", {"form": form, "exchange": exchange})
 
@@ -86,7 +109,7 @@ def exchange_detail(request, name):
         "is_maintainer": exchange.collection.is_maintainer(user),
         "signup": signup,
         "assignments": assignments,
-        "tag_set": services.approved_tags(exchange),
+        "tag_set": _tag_set(exchange),
         "asked": exchange.asked_types(),
         "nominate_form": (NominateForm(exchange=exchange)
                           if user.is_authenticated and exchange.nominations_open else None),
@@ -107,10 +130,10 @@ def signup(request, name):
         except services.Refused as refusal:
             messages.error(request, str(refusal))  # the form keeps what they typed
         else:
-            messages.success(request, "You are signed up. You can change your sign-up until sign-ups close.")
+            messages.success(request, _("You are signed up. You can change your sign-up until sign-ups close."))
             return redirect(exchange)
     return render(request, "exchanges/signup.html", {"exchange": exchange, "form": form, "existing": existing,
-                                                     "tag_set": services.approved_tags(exchange),
+                                                     "tag_set": _tag_set(exchange),
                                                      "open": exchange.signups_open()})
 
 
@@ -120,7 +143,7 @@ def withdraw(request, name):
     exchange = _exchange(name)
     try:
         services.withdraw(exchange, request.user)
-        messages.success(request, "Your sign-up is withdrawn.")
+        messages.success(request, _("Your sign-up is withdrawn."))
     except services.Refused as refusal:
         messages.error(request, str(refusal))
     return redirect(exchange)
@@ -132,12 +155,16 @@ def nominate(request, name):
     exchange = _exchange(name)
     form = NominateForm(request.POST, exchange=exchange)
     if not form.is_valid():
-        messages.error(request, "Choose a tag type and name at least one tag.")
+        messages.error(request, _("Choose a tag type and name at least one tag."))
     elif not _limited(request, "nomination", NOMINATIONS_PER_HOUR):
         try:
             added = services.nominate(exchange, request.user, form.cleaned_data["tag_type"], form.tag_names())
-            messages.success(request, f"{added} tag(s) added to the tag set." if exchange.collection.is_maintainer(
-                request.user) else f"{added} tag(s) nominated: the moderators will review them.")
+            if exchange.collection.is_maintainer(request.user):
+                text = ngettext("%(count)s tag added to the tag set.", "%(count)s tags added to the tag set.", added)
+            else:
+                text = ngettext("%(count)s tag nominated: the moderators will review it.",
+                                "%(count)s tags nominated: the moderators will review them.", added)
+            messages.success(request, text % {"count": added})
         except services.Refused as refusal:
             messages.error(request, str(refusal))
     return redirect(exchange)
@@ -149,7 +176,8 @@ def tag_set(request, name):
     if request.method == "POST":
         entry = get_object_or_404(TagSetEntry, exchange=exchange, pk=request.POST.get("entry") or 0)
         services.review_nomination(entry, request.user, approve=request.POST.get("action") == "approve")
-        messages.success(request, f"{entry.name}: {entry.get_state_display().lower()}.")
+        messages.success(request, _("%(tag)s: %(state)s.") % {
+            "tag": entry.name, "state": entry.get_state_display().lower()})
         return redirect("exchanges:tag_set", exchange.name)
     entries = exchange.tag_set.select_related("nominated_by")
     return render(request, "exchanges/tag_set.html", {
@@ -169,11 +197,12 @@ def dashboard(request, name):
     return render(request, "exchanges/dashboard.html", context)
 
 
-def _moderator_action(request, name, action, success: str):
+def _moderator_action(request, name, action, success):
+    """`success(result)` is the message once `action` has run."""
     exchange = _maintained(request, name)
     try:
         result = action(exchange, request.user)
-        messages.success(request, success.format(result=result))
+        messages.success(request, success(result))
     except services.Refused as refusal:
         messages.error(request, str(refusal))
     return redirect("exchanges:dashboard", exchange.name)
@@ -182,30 +211,37 @@ def _moderator_action(request, name, action, success: str):
 @login_required
 @require_POST
 def close(request, name):
-    return _moderator_action(request, name, services.close_signups, "Sign-ups are closed.")
+    return _moderator_action(request, name, services.close_signups, lambda _result: _("Sign-ups are closed."))
 
 
 @login_required
 @require_POST
 def run_matching(request, name):
-    def action(exchange, by):
-        result = services.run_matching(exchange, by)
-        return f"{result.matched} of {result.n} people have a writer (the most possible is {result.maximum})"
+    def done(result):
+        return ngettext(
+            "Matching done: %(matched)s of %(n)s person has a writer (the most possible is %(maximum)s). "
+            "Review it, then send the assignments.",
+            "Matching done: %(matched)s of %(n)s people have a writer (the most possible is %(maximum)s). "
+            "Review it, then send the assignments.",
+            result.n,
+        ) % {"matched": result.matched, "n": result.n, "maximum": result.maximum}
 
-    return _moderator_action(request, name, action, "Matching done: {result}. Review it, then send the assignments.")
+    return _moderator_action(request, name, services.run_matching, done)
 
 
 @login_required
 @require_POST
 def send(request, name):
-    return _moderator_action(request, name, services.send_assignments, "Sent {result} assignment(s).")
+    return _moderator_action(request, name, services.send_assignments, lambda sent: ngettext(
+        "Sent %(count)s assignment.", "Sent %(count)s assignments.", sent) % {"count": sent})
 
 
 @login_required
 @require_POST
 def reveal(request, name):
-    return _moderator_action(request, name, services.reveal,
-                             "Revealed: {result} gift(s) now shown with their creators.")
+    return _moderator_action(request, name, services.reveal, lambda shown: ngettext(
+        "Revealed: %(count)s gift now shown with its creators.",
+        "Revealed: %(count)s gifts now shown with their creators.", shown) % {"count": shown})
 
 
 @login_required
@@ -215,11 +251,12 @@ def pinch_hit(request, name):
     recipient = User.objects.filter(pk=request.POST.get("recipient") or 0).first()
     giver = User.objects.filter(username__iexact=(request.POST.get("giver") or "").strip()).first()
     if recipient is None or giver is None:
-        messages.error(request, "Choose the person who needs a writer and name the pinch hitter by username.")
+        messages.error(request, _("Choose the person who needs a writer and name the pinch hitter by username."))
     else:
         try:
             services.pinch_hit(exchange, recipient, giver, request.user)
-            messages.success(request, f"{giver.username} now writes for {recipient.username}; they have been told.")
+            messages.success(request, _("%(giver)s now writes for %(recipient)s; they have been told.") % {
+                "giver": giver.username, "recipient": recipient.username})
         except services.Refused as refusal:
             messages.error(request, str(refusal))
     return redirect("exchanges:dashboard", exchange.name)
@@ -230,7 +267,7 @@ def pinch_hit(request, name):
 def volunteer(request, name):
     exchange = _exchange(name)
     services.volunteer(exchange, request.user)
-    messages.success(request, "You are on the pinch-hitter list: the moderators may ask you to write a gift.")
+    messages.success(request, _("You are on the pinch-hitter list: the moderators may ask you to write a gift."))
     return redirect(exchange)
 
 
@@ -239,7 +276,7 @@ def _assignment(request, name, pk) -> Assignment:
     assignment = get_object_or_404(Assignment.objects.select_related("giver", "recipient", "work"),
                                    exchange=exchange, pk=pk)
     if assignment.giver_id != request.user.pk and not exchange.collection.is_maintainer(request.user):
-        raise PermissionDenied("This assignment is someone else's.")
+        raise PermissionDenied(_("This assignment is someone else's."))
     return assignment
 
 
@@ -247,19 +284,19 @@ def _assignment(request, name, pk) -> Assignment:
 def assignment_detail(request, name, pk):
     assignment = _assignment(request, name, pk)
     if assignment.state == AssignmentState.DRAFT and assignment.giver_id == request.user.pk:
-        raise PermissionDenied("The moderators have not sent this assignment yet.")
+        raise PermissionDenied(_("The moderators have not sent this assignment yet."))
     exchange = assignment.exchange
     requests = SignUp.objects.filter(exchange=exchange, user=assignment.recipient).prefetch_related("entries").first()
     works = Work.objects.by_user(request.user, request.user).distinct()
     if request.method == "POST":
         work = works.filter(pk=request.POST.get("work") or 0).first()
         if work is None:
-            messages.error(request, "Choose one of your works to post as the gift.")
+            messages.error(request, _("Choose one of your works to post as the gift."))
         else:
             try:
                 services.post_gift(assignment, work, request.user)
-                messages.success(request, f"{work.title} is posted to {exchange} as a gift for "
-                                          f"{assignment.recipient.username}.")
+                messages.success(request, _("%(title)s is posted to %(exchange)s as a gift for %(recipient)s.") % {
+                    "title": work.title, "exchange": exchange, "recipient": assignment.recipient.username})
                 return redirect("exchanges:assignment", exchange.name, assignment.pk)
             except services.Refused as refusal:
                 messages.error(request, str(refusal))
@@ -275,7 +312,7 @@ def default(request, name, pk):
     assignment = _assignment(request, name, pk)
     try:
         services.default(assignment, request.user)
-        messages.success(request, "Assignment defaulted: the moderators will find a pinch hitter.")
+        messages.success(request, _("Assignment defaulted: the moderators will find a pinch hitter."))
     except services.Refused as refusal:
         messages.error(request, str(refusal))
     if assignment.exchange.collection.is_maintainer(request.user):

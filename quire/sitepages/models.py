@@ -9,16 +9,19 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from quire.lib import text as textlib
 
 # The pages every archive has; admins fill them in from /pages/manage/.
+# The titles are the first text of a page: written in the language of the admin who
+# first saves it, then theirs to change.
 STANDARD_PAGES = [
-    ("about", "About"),
-    ("terms", "Terms of Service"),
-    ("privacy", "Privacy Policy"),
-    ("content-policy", "Content Policy"),
-    ("faq", "FAQ"),
+    ("about", gettext_lazy("About")),
+    ("terms", gettext_lazy("Terms of Service")),
+    ("privacy", gettext_lazy("Privacy Policy")),
+    ("content-policy", gettext_lazy("Content Policy")),
+    ("faq", gettext_lazy("FAQ")),
 ]
 
 
@@ -64,7 +67,7 @@ class PageVersion(models.Model):
     number = models.PositiveIntegerField()
     body = models.TextField(max_length=200_000, help_text="Markdown")
     body_html = models.TextField(editable=False)
-    note = models.CharField(max_length=300, blank=True, help_text="What changed, for the version list")
+    note = models.CharField(max_length=300, blank=True, help_text=gettext_lazy("What changed, for the version list"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -124,14 +127,14 @@ class SiteBanner(models.Model):
     """An announcement across the top of every page between two times (downtime, news)."""
 
     class Kind(models.TextChoices):
-        NOTICE = "notice", "Notice"
-        ALERT = "alert", "Alert"
+        NOTICE = "notice", gettext_lazy("Notice")
+        ALERT = "alert", gettext_lazy("Alert")
 
-    text = models.TextField(max_length=2000, help_text="Markdown; keep it to a sentence or two")
+    text = models.TextField(max_length=2000, help_text=gettext_lazy("Markdown; keep it to a sentence or two"))
     text_html = models.TextField(editable=False)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NOTICE)
     starts_at = models.DateTimeField(default=timezone.now)
-    ends_at = models.DateTimeField(null=True, blank=True, help_text="Empty: until removed")
+    ends_at = models.DateTimeField(null=True, blank=True, help_text=gettext_lazy("Empty: until removed"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     objects = BannerQuerySet.as_manager()

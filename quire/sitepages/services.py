@@ -21,7 +21,7 @@ def page_for_editing(slug: str) -> SitePage | None:
         titles = dict(STANDARD_PAGES)
         if slug not in titles:
             return None
-        page = SitePage(slug=slug, title=titles[slug], position=[s for s, _ in STANDARD_PAGES].index(slug))
+        page = SitePage(slug=slug, title=str(titles[slug]), position=[s for s, _ in STANDARD_PAGES].index(slug))
     return page
 
 

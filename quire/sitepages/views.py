@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quire.accounts.ratelimit import client_ip
@@ -30,7 +31,7 @@ def staff_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not (request.user.is_staff or request.user.is_superuser):
-            raise PermissionDenied("Only the archive's staff can edit site pages, news and announcements.")
+            raise PermissionDenied(_("Only the archive's staff can edit site pages, news and announcements."))
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -69,7 +70,8 @@ def page_edit(request, slug):
     form = PageEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         version = services.save_page(site_page, by=request.user, **form.cleaned_data)
-        messages.success(request, f"Saved as version {version.number}. Earlier versions are kept.")
+        messages.success(request, _("Saved as version %(number)s. Earlier versions are kept.") % {
+            "number": version.number})
         return redirect(site_page.get_absolute_url())
     return render(request, "sitepages/page_edit.html", {"page": site_page, "form": form, "current": current})
 
@@ -91,10 +93,10 @@ def banner_new(request):
     form = BannerForm(request.POST)
     if form.is_valid():
         services.save_banner(form.save(commit=False), request.user)
-        messages.success(request, "Announcement saved: it shows between its start and end times.")
+        messages.success(request, _("Announcement saved: it shows between its start and end times."))
     else:
         errors = "; ".join(str(e) for errs in form.errors.values() for e in errs)
-        messages.error(request, f"The announcement was not saved: {errors}")
+        messages.error(request, _("The announcement was not saved: %(errors)s") % {"errors": errors})
     return redirect("sitepages:manage")
 
 
@@ -102,7 +104,7 @@ def banner_new(request):
 @staff_required
 def banner_end(request, pk):
     services.end_banner(get_object_or_404(SiteBanner, pk=pk))
-    messages.success(request, "Announcement ended.")
+    messages.success(request, _("Announcement ended."))
     return redirect("sitepages:manage")
 
 
@@ -135,15 +137,15 @@ def news_post(request, pk):
         if not request.user.is_authenticated:
             return redirect(f"{reverse('accounts:login')}?next={post.get_absolute_url()}")
         if not post.comments_open:
-            messages.error(request, "Comments on this post are closed.")
+            messages.error(request, _("Comments on this post are closed."))
             return redirect(post)
         window = Window(f"news-comment:{request.user.pk}", 5, 60)
         if window.seconds_blocked():
-            form.add_error(None, "You are commenting very fast. Please wait a minute and post again.")
+            form.add_error(None, _("You are commenting very fast. Please wait a minute and post again."))
         elif form.is_valid():
             window.hit()
             comment = services.add_news_comment(post, request.user, form.cleaned_data["text"], client_ip(request))
-            messages.success(request, "Comment posted.")
+            messages.success(request, _("Comment posted."))
             return redirect(f"{post.get_absolute_url()}#news-comment-{comment.pk}")
     comments = post.comments.select_related("user")
     if not (request.user.is_authenticated and request.user.can_moderate):
@@ -159,7 +161,7 @@ def news_edit(request, pk=None):
     form = NewsPostForm(request.POST or None, instance=post)
     if request.method == "POST" and form.is_valid():
         post = services.save_news(form.save(commit=False), request.user)
-        messages.success(request, "News post saved.")
+        messages.success(request, _("News post saved."))
         return redirect(post)
     return render(request, "sitepages/news_edit.html", {"form": form, "post": post})
 
@@ -168,7 +170,7 @@ def news_edit(request, pk=None):
 @login_required
 def news_comment_hide(request, pk):
     if not request.user.can_moderate:
-        raise PermissionDenied("Only moderators can hide comments.")
+        raise PermissionDenied(_("Only moderators can hide comments."))
     comment = get_object_or_404(NewsComment, pk=pk)
     NewsComment.objects.filter(pk=pk).update(hidden_by_moderator=request.POST.get("action") != "unhide")
     return redirect(f"{comment.post.get_absolute_url()}#news-comment-{comment.pk}")
@@ -178,13 +180,13 @@ class NewsFeed(Feed):
     feed_type = Atom1Feed
 
     def title(self):
-        return f"{settings.SITE_NAME} news"
+        return _("%(site)s news") % {"site": settings.SITE_NAME}
 
     def link(self):
         return reverse("sitepages:news")
 
     def subtitle(self):
-        return f"Announcements from the volunteers who run {settings.SITE_NAME}."
+        return _("Announcements from the volunteers who run %(site)s.") % {"site": settings.SITE_NAME}
 
     def items(self):
         return NewsPost.objects.all()[:20]
@@ -212,13 +214,15 @@ def contact(request):
     if request.method == "POST":
         window = Window(f"contact:{request.user.pk if not guest else client_ip(request)}", 5, 3600)
         if window.seconds_blocked():
-            form.add_error(None, "You have sent several messages in the last hour. Please wait before sending another.")
+            form.add_error(
+                None, _("You have sent several messages in the last hour. Please wait before sending another.")
+            )
         elif form.is_valid():
             window.hit()
             services.file_support_request(
                 user=request.user, subject=form.cleaned_data["subject"], message=form.cleaned_data["details"],
                 email=form.cleaned_data.get("email", ""),
             )  # fmt: skip
-            messages.success(request, "Thank you: your message reached the archive's volunteers.")
+            messages.success(request, _("Thank you: your message reached the archive's volunteers."))
             return redirect("sitepages:contact")
     return render(request, "sitepages/contact.html", {"form": form})

@@ -197,3 +197,12 @@ def test_a_restricted_works_feed_asks_a_feed_reader_for_an_app_password(client, 
     # A draft is not admitted to exist, signed in or not.
     draft = make_work(author, "Draft", draft=True)
     assert client.get(reverse("downloads:work_feed", args=[draft.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_e_reader_asking_in_spanish_gets_the_catalog_in_spanish(client):
+    english = client.get(reverse("downloads:opds_root")).content.decode()
+    assert "Newest works" in english  # positive control
+    spanish = client.get(reverse("downloads:opds_root"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Obras más recientes" in spanish and "Por fandom" in spanish
+    assert "Newest works" not in spanish

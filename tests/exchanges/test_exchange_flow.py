@@ -71,7 +71,7 @@ def test_signups_follow_the_dates_and_the_counts(client):
     response = client.post(reverse("exchanges:signup", args=["winter_swap"]),
                            {"request_1_fandom": "Lighthouse Keepers"})
     page = response.content.decode()
-    assert "needs at least 1 offer(s)" in page and "Lighthouse Keepers" in page
+    assert "needs at least 1 offer;" in page and "Lighthouse Keepers" in page
     assert not SignUp.objects.exists()
     assert _signup(client, ann, "Lighthouse Keepers", "Orchard Tales").status_code == 302
     assert SignUp.objects.get().user == ann
@@ -126,7 +126,7 @@ def test_exchange_from_matching_to_reveal(client):
     assert not any((r, g) in pairs for g, r in pairs)
     assert exchange.match_stats["matched"] == exchange.match_stats["maximum"] == 4
     board = client.get(reverse("exchanges:dashboard", args=["winter_swap"])).content.decode()
-    assert "nobody offers what they request (fandom: rare)" in board
+    assert "nobody offers what they request (Fandoms: rare)" in board
     assert "<strong>ed</strong>" in board and "<strong>ann</strong>" not in board  # positive control: ann matched
     # Nothing has been sent yet.
     assert not mail.outbox

@@ -142,3 +142,18 @@ def test_the_banner_shows_between_its_times_and_stays_dismissed(staff, reader, l
         assert "Downtime on Sunday" not in page_text(other_device.get("/"))
     with time_machine.travel(NOW + timedelta(days=2), tick=False):
         assert "Downtime on Sunday" not in page_text(Client().get("/"))  # over
+
+
+def test_a_spanish_reader_gets_the_contact_form_and_banner_in_spanish(staff, login):
+    with time_machine.travel(NOW, tick=False):
+        login(staff).post(reverse("sitepages:banner_new"), {
+            "text": "Downtime on Sunday", "kind": "notice", "starts_at": "2026-05-04T08:00", "ends_at": "",
+        })  # fmt: skip
+        english = page_text(Client().get(reverse("sitepages:contact")))
+        assert "Contact the archive's volunteers" in english and "Dismiss this announcement" in english
+
+        spanish = page_text(Client(HTTP_ACCEPT_LANGUAGE="es").get(reverse("sitepages:contact")))
+        assert "Contacta con las personas voluntarias del archivo" in spanish
+        assert "Tu correo electrónico" in spanish and "Cerrar este anuncio" in spanish
+        assert "Dismiss this announcement" not in spanish and "Your email" not in spanish
+        assert "Downtime on Sunday" in spanish  # the staff's own words stay as written
