@@ -146,6 +146,8 @@ USER_FACING_ERRORS = {
     "ValidationError", "PermissionDenied", "Refused", "NotAllowed", "ClaimError", "WranglingError",
     "BatchProblem", "ImportProblem", "EmailChangeError", "ConfirmationError",
 }
+# Their first positional argument is the related model, not a label.
+RELATION_FIELDS = {"ForeignKey", "OneToOneField", "ManyToManyField", "ForeignObject", "GenericForeignKey"}
 FIELD_KEYWORDS = {"label", "help_text", "verbose_name", "verbose_name_plural", "empty_label", "empty_value_display"}
 FORM_AND_MODEL_FILES = ("forms.py", "models.py", "form_sections.py", "appearance.py")
 
@@ -216,7 +218,7 @@ class _PythonScanner(ast.NodeVisitor):
                     if isinstance(key, ast.Constant) and key.value in VISIBLE_ATTRIBUTES:
                         self.report(value, f"the {key.value} attribute: wrap it in gettext_lazy()")
         # A model or form field's first positional argument is its label.
-        if self.form_or_model and name.endswith("Field") and node.args:
+        if self.form_or_model and name.endswith("Field") and name not in RELATION_FIELDS and node.args:
             self.report(node.args[0], "a field's label: wrap it in gettext_lazy()")
         self.generic_visit(node)
 
