@@ -8,15 +8,16 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ItemStatus(models.TextChoices):
-    QUEUED = "queued", "Waiting"
-    RUNNING = "running", "Reading"
-    DONE = "done", "Draft ready"
-    DUPLICATE = "duplicate", "Imported before"
-    FAILED = "failed", "Not imported"
-    SKIPPED = "skipped", "Kept the existing draft"
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Reading")
+    DONE = "done", _("Draft ready")
+    DUPLICATE = "duplicate", _("Imported before")
+    FAILED = "failed", _("Not imported")
+    SKIPPED = "skipped", _("Kept the existing draft")
 
 
 class ImportBatch(models.Model):

@@ -15,7 +15,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from quire.accounts.language import speaking
 from quire.tags.canon import canon_from_database
 from quire.understanding import AnalyzeError, load, suggest
 from quire.understanding.canon import Canon
@@ -61,8 +63,8 @@ def import_file(user, data: bytes, filename: str, *, on_duplicate: str = "", can
         document = load(data, filename)
         existing = find_existing(user, document.structure.metadata)
         if existing is not None and on_duplicate not in ("update", "new"):
-            return Outcome(ItemStatus.DUPLICATE, f"already imported as the draft \u201c{existing.title}\u201d",
-                           existing=existing)
+            return Outcome(ItemStatus.DUPLICATE, _("already imported as the draft “%(title)s”") % {
+                "title": existing.title}, existing=existing)
         check_structure(document.structure)  # refuse what cannot be stored before suggesting tags
         suggestions = suggest(document.structure, canon if canon is not None else canon_from_database())
         work = create_draft(user, document.structure, suggestions, fallback_title=fallback_title(filename),
@@ -72,11 +74,11 @@ def import_file(user, data: bytes, filename: str, *, on_duplicate: str = "", can
         prefix = f"{filename}: "
         return Outcome(ItemStatus.FAILED, message[len(prefix):] if message.startswith(prefix) else message)
     except RecursionError:
-        return Outcome(ItemStatus.FAILED, "the file is nested too deeply to read; export it again as plain text.")
+        return Outcome(ItemStatus.FAILED, _("the file is nested too deeply to read; export it again as plain text."))
     except Exception:  # one bad file must never stop the others or show a trace
         log.exception("import of %s failed", filename)
-        return Outcome(ItemStatus.FAILED, "the file could not be read. Export it again (as .html, .docx or "
-                                          ".txt) and retry; if it keeps failing, tell the site's admins.")
+        return Outcome(ItemStatus.FAILED, _("the file could not be read. Export it again (as .html, .docx or "
+                                            ".txt) and retry; if it keeps failing, tell the site's admins."))
     return Outcome(ItemStatus.DONE, work=work)
 
 
@@ -90,9 +92,10 @@ def expand_uploads(uploads: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
         else:
             files.append((name, data))
     if not files:
-        raise BatchProblem("Choose at least one story file, or a .zip of them.")
+        raise BatchProblem(_("Choose at least one story file, or a .zip of them."))
     if len(files) > MAX_FILES:
-        raise BatchProblem(f"That is {len(files):,} files; import at most {MAX_FILES} at a time.")
+        raise BatchProblem(_("That is %(count)s files; import at most %(limit)s at a time.") % {
+            "count": len(files), "limit": MAX_FILES})
     return files
 
 
@@ -101,10 +104,11 @@ def _unzip(name: str, data: bytes) -> list[tuple[str, bytes]]:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = [i for i in zf.infolist() if not i.is_dir() and not _hidden(i.filename)]
         if sum(i.file_size for i in infos) > ZIP_MAX_TOTAL:
-            raise BatchProblem(f"{name} unpacks to more than {ZIP_MAX_TOTAL // 1048576} MB; "
-                               "split it into smaller zips.")
+            raise BatchProblem(_("%(name)s unpacks to more than %(limit)s MB; split it into smaller zips.") % {
+                "name": name, "limit": ZIP_MAX_TOTAL // 1048576})
         if len(infos) > MAX_FILES:
-            raise BatchProblem(f"{name} holds {len(infos):,} files; import at most {MAX_FILES} at a time.")
+            raise BatchProblem(_("%(name)s holds %(count)s files; import at most %(limit)s at a time.") % {
+                "name": name, "count": len(infos), "limit": MAX_FILES})
         out = []
         for info in infos:
             inner = f"{name}/{info.filename}"
@@ -116,7 +120,8 @@ def _unzip(name: str, data: bytes) -> list[tuple[str, bytes]]:
             out.append((inner, content))
         return out
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise BatchProblem(f"{name} is not a zip that can be opened ({exc}).") from None
+        raise BatchProblem(_("%(name)s is not a zip that can be opened (%(error)s).") % {
+            "name": name, "error": exc}) from None
 
 
 def _hidden(path: str) -> bool:
@@ -166,8 +171,10 @@ def run_batch(batch_id: int) -> int:
         if not claimed:
             continue
         item = ImportItem.objects.get(pk=item_id)
-        outcome = import_file(batch.user, bytes(item.data), item.filename, on_duplicate=item.on_duplicate,
-                              canon=canon)
+        # The message is stored with the item: write it in the language of the person who reads it.
+        with speaking(batch.user):
+            outcome = import_file(batch.user, bytes(item.data), item.filename, on_duplicate=item.on_duplicate,
+                                  canon=canon)
         item.status = outcome.status
         item.message = outcome.message
         item.work = outcome.work

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from quire.accounts.confirmation import confirmed_email_required
@@ -33,19 +35,23 @@ class MultipleFileField(forms.FileField):
 
 class ImportForm(forms.Form):
     files = MultipleFileField(
-        label="Story files",
-        help_text="Choose several files at once, or one .zip of them: AO3 downloads (HTML or EPUB), AO3 and "
-        "FanFiction.Net pages saved from your browser, Word (.docx), OpenDocument (.odt), Markdown or text; "
-        "up to 10 MB each.",
+        label=gettext_lazy("Story files"),
+        help_text=gettext_lazy(
+            "Choose several files at once, or one .zip of them: AO3 downloads (HTML or EPUB), AO3 and "
+            "FanFiction.Net pages saved from your browser, Word (.docx), OpenDocument (.odt), Markdown or text; "
+            "up to 10 MB each."
+        ),
     )
 
     def clean_files(self):
         files = self.cleaned_data["files"]
         too_big = [f.name for f in files if f.size > FILE_MAX and not f.name.lower().endswith(".zip")]
         if too_big:
-            raise forms.ValidationError(f"Over 10 MB: {', '.join(too_big)}. Split those stories into smaller files.")
+            raise forms.ValidationError(
+                _("Over 10 MB: %(files)s. Split those stories into smaller files.") % {"files": ", ".join(too_big)}
+            )
         if sum(f.size for f in files) > UPLOAD_TOTAL_MAX:
-            raise forms.ValidationError("That is over 100 MB in all; import in smaller groups.")
+            raise forms.ValidationError(_("That is over 100 MB in all; import in smaller groups."))
         return files
 
 
@@ -117,8 +123,12 @@ def post_all(request, pk):
             continue
         post_work(work)
         posted += 1
-    note = f"Posted {posted} work{'s' if posted != 1 else ''}."
+    note = ngettext("Posted %(count)s work.", "Posted %(count)s works.", posted) % {"count": posted}
     if waiting:
-        note += f" {waiting} still need{'s' if waiting == 1 else ''} a rating, warning or fandom: edit them, then post."
+        note += " " + ngettext(
+            "%(count)s still needs a rating, warning or fandom: edit it, then post.",
+            "%(count)s still need a rating, warning or fandom: edit them, then post.",
+            waiting,
+        ) % {"count": waiting}
     messages.success(request, note)
     return redirect(b)

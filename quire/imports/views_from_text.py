@@ -5,6 +5,9 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from quire.accounts.confirmation import confirmed_email_required
 from quire.tags.canon import canon_from_database
@@ -21,25 +24,33 @@ INLINE_MAX = 256 * 1024
 
 class FromTextForm(forms.Form):
     text = forms.CharField(
-        label="Paste your story",
+        label=gettext_lazy("Paste your story"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 18, "class": "chapter-text"}),
-        help_text="Everything as you posted it elsewhere: notes, disclaimer, chapter headings, the story, sign-off.",
+        help_text=gettext_lazy(
+            "Everything as you posted it elsewhere: notes, disclaimer, chapter headings, the story, sign-off."
+        ),
     )
     upload = forms.FileField(
-        label="…or upload a file",
+        label=gettext_lazy("…or upload a file"),
         required=False,
-        help_text="Plain text, Markdown, HTML (an AO3 or FanFiction.Net page saved from your browser, an AO3 "
-        "HTML download), .docx, .odt or .epub (an AO3 EPUB download too); up to 10 MB.",
+        help_text=gettext_lazy(
+            "Plain text, Markdown, HTML (an AO3 or FanFiction.Net page saved from your browser, an AO3 "
+            "HTML download), .docx, .odt or .epub (an AO3 EPUB download too); up to 10 MB."
+        ),
     )
 
     def clean(self):
         data = super().clean()
         if not (data.get("text") or "").strip() and not data.get("upload"):
-            raise forms.ValidationError("Paste your story or choose a file to upload.")
+            raise forms.ValidationError(_("Paste your story or choose a file to upload."))
         upload = data.get("upload")
         if upload and upload.size > UPLOAD_MAX:
-            self.add_error("upload", f"{upload.name} is {upload.size / 1e6:.1f} MB; the limit is 10 MB.")
+            self.add_error(
+                "upload",
+                _("%(name)s is %(size)s MB; the limit is 10 MB.")
+                % {"name": upload.name, "size": formats.number_format(upload.size / 1e6, 1)},
+            )
         return data
 
 
@@ -67,15 +78,21 @@ def work_from_text(request):
                 fallback_title=fallback,
             )
         except (AnalyzeError, ImportProblem) as exc:
-            form.add_error(None, str(exc).replace("pasted.txt: ", "Your text: "))
+            form.add_error(None, str(exc).replace("pasted.txt: ", _("Your text: ")))
         except RecursionError:
-            form.add_error(None, "The text is nested too deeply to read. Paste it as plain text instead.")
+            form.add_error(None, _("The text is nested too deeply to read. Paste it as plain text instead."))
         else:
             chapters = work.chapters.count()
             messages.success(
                 request,
-                f"Your story is saved as a draft with {chapters} chapter{'s' if chapters != 1 else ''}. "
-                "Check the fields, accept or dismiss the suggested tags, then post it.",
+                ngettext(
+                    "Your story is saved as a draft with %(count)s chapter. "
+                    "Check the fields, accept or dismiss the suggested tags, then post it.",
+                    "Your story is saved as a draft with %(count)s chapters. "
+                    "Check the fields, accept or dismiss the suggested tags, then post it.",
+                    chapters,
+                )
+                % {"count": chapters},
             )
             return redirect("works:edit", work.pk)
     return render(request, "imports/from_text.html", {"form": form})
@@ -83,5 +100,7 @@ def work_from_text(request):
 
 def _in_background(request, name: str, data: bytes):
     batch = start_batch(request.user, [(name, data)])
-    messages.info(request, "Your story is being read in the background; this page shows when the draft is ready.")
+    messages.info(
+        request, _("Your story is being read in the background; this page shows when the draft is ready.")
+    )
     return redirect(batch)

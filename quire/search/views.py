@@ -52,7 +52,10 @@ def fandoms_index(request):
     by_media = defaultdict(list)
     for fandom in fandoms:
         by_media[fandom.media].append((fandom, counts[fandom.pk]))
-    groups = [(label, by_media[value]) for value, label in Media.choices if by_media.get(value)]
+    # A media's label is a lazy translation (quire/tags), the "unsorted" group's a plain string.
+    groups: list[tuple[object, list]] = [
+        (label, by_media[value]) for value, label in Media.choices if by_media.get(value)
+    ]
     if by_media.get(""):
         groups.append((UNSORTED, by_media[""]))
     return render(request, "search/fandoms.html", {"groups": groups})

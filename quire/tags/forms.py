@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Media
 
@@ -18,44 +20,52 @@ def split_names(value: str) -> list[str]:
 class TagEditForm(forms.Form):
     """A wrangler's view of one tag."""
 
-    STATUSES = [("canonical", "Canonical"), ("synonym", "Synonym of another tag"), ("unwrangled", "Unwrangled")]
+    STATUSES = [
+        ("canonical", gettext_lazy("Canonical")),
+        ("synonym", gettext_lazy("Synonym of another tag")),
+        ("unwrangled", gettext_lazy("Unwrangled")),
+    ]
 
-    name = forms.CharField(max_length=150)
-    status = forms.ChoiceField(choices=STATUSES, widget=forms.RadioSelect)
+    name = forms.CharField(max_length=150, label=gettext_lazy("Name"))
+    status = forms.ChoiceField(choices=STATUSES, widget=forms.RadioSelect, label=gettext_lazy("Status"))
     synonym_of = forms.CharField(
-        required=False, label="Synonym of", help_text="The canonical tag this one means (when a synonym)."
+        required=False,
+        label=gettext_lazy("Synonym of"),
+        help_text=gettext_lazy("The canonical tag this one means (when a synonym)."),
     )
     fandoms = forms.CharField(
         required=False,
-        label="Fandoms",
-        help_text="The fandoms this character, relationship or tag belongs to, separated by commas.",
+        label=gettext_lazy("Fandoms"),
+        help_text=gettext_lazy("The fandoms this character, relationship or tag belongs to, separated by commas."),
     )
-    media = forms.ChoiceField(required=False, choices=[("", "—")] + list(Media.choices), label="Media")
+    media = forms.ChoiceField(required=False, choices=[("", "—")] + list(Media.choices), label=gettext_lazy("Media"))
     metatags = forms.CharField(
         required=False,
-        label="Meta tags",
-        help_text="Broader tags of the same type this one is a sub tag of, separated by commas.",
+        label=gettext_lazy("Meta tags"),
+        help_text=gettext_lazy("Broader tags of the same type this one is a sub tag of, separated by commas."),
     )
 
     def clean(self):
         data = super().clean()
         if data.get("status") == "synonym" and not (data.get("synonym_of") or "").strip():
-            self.add_error("synonym_of", "Name the canonical tag this tag is a synonym of.")
+            self.add_error("synonym_of", _("Name the canonical tag this tag is a synonym of."))
         return data
 
 
 class MassWrangleForm(forms.Form):
     ACTIONS = [
-        ("canonical", "Make canonical"),
-        ("synonym", "Make synonyms of"),
-        ("fandom", "Add to fandom"),
+        ("canonical", gettext_lazy("Make canonical")),
+        ("synonym", gettext_lazy("Make synonyms of")),
+        ("fandom", gettext_lazy("Add to fandom")),
     ]
-    tags = forms.TypedMultipleChoiceField(coerce=int, error_messages={"required": "Tick at least one tag to wrangle."})
-    action = forms.ChoiceField(choices=ACTIONS)
+    tags = forms.TypedMultipleChoiceField(
+        coerce=int, error_messages={"required": gettext_lazy("Tick at least one tag to wrangle.")}
+    )
+    action = forms.ChoiceField(choices=ACTIONS, label=gettext_lazy("Action"))
     target = forms.CharField(
         required=False,
-        label="Tag or fandom name",
-        help_text="For synonyms: the canonical tag. For fandoms: the fandom.",
+        label=gettext_lazy("Tag or fandom name"),
+        help_text=gettext_lazy("For synonyms: the canonical tag. For fandoms: the fandom."),
     )
 
     def __init__(self, *args, tag_ids=(), **kwargs):
@@ -65,5 +75,5 @@ class MassWrangleForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("action") in ("synonym", "fandom") and not (data.get("target") or "").strip():
-            self.add_error("target", "Name the tag to make them synonyms of, or the fandom to add them to.")
+            self.add_error("target", _("Name the tag to make them synonyms of, or the fandom to add them to."))
         return data

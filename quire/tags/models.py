@@ -2,18 +2,19 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from quire.lib.urls import url_with_pk
 
 
 class TagType(models.TextChoices):
-    RATING = "rating", "Rating"
-    WARNING = "warning", "Archive Warning"
-    CATEGORY = "category", "Category"
-    FANDOM = "fandom", "Fandom"
-    CHARACTER = "character", "Character"
-    RELATIONSHIP = "relationship", "Relationship"
-    FREEFORM = "freeform", "Additional Tags"
+    RATING = "rating", _("Rating")
+    WARNING = "warning", _("Archive Warning")
+    CATEGORY = "category", _("Category")
+    FANDOM = "fandom", _("Fandom")
+    CHARACTER = "character", _("Character")
+    RELATIONSHIP = "relationship", _("Relationship")
+    FREEFORM = "freeform", _("Additional Tags")
 
 
 # Types whose tags the archive defines; authors pick from them but never create them.
@@ -25,9 +26,9 @@ RATINGS = ["Not Rated", "General Audiences", "Teen And Up Audiences", "Mature", 
 # Rating scales an archive can switch to (quire/policy): (label, ratings in order, adult ones).
 # Old works keep their rating tags when the scale changes, so "adult" is the union of all.
 RATING_SCALES = {
-    "ao3": ("AO3: General, Teen, Mature, Explicit", RATINGS, {"Mature", "Explicit"}),
-    "ffn": ("FanFiction.Net style: K, K+, T, M", ["K", "K+", "T", "M"], {"M"}),
-    "efiction": ("eFiction style: G, PG, PG-13, R, NC-17", ["G", "PG", "PG-13", "R", "NC-17"], {"R", "NC-17"}),
+    "ao3": (_("AO3: General, Teen, Mature, Explicit"), RATINGS, {"Mature", "Explicit"}),
+    "ffn": (_("FanFiction.Net style: K, K+, T, M"), ["K", "K+", "T", "M"], {"M"}),
+    "efiction": (_("eFiction style: G, PG, PG-13, R, NC-17"), ["G", "PG", "PG-13", "R", "NC-17"], {"R", "NC-17"}),
 }
 ADULT_RATINGS = set().union(*(adult for _, _, adult in RATING_SCALES.values()))
 WARNINGS = [
@@ -44,15 +45,27 @@ CATEGORIES = ["F/F", "F/M", "Gen", "M/M", "Multi", "Other"]
 class Media(models.TextChoices):
     """What a fandom is a fandom of: the groups of the fandoms index."""
 
-    TV = "tv", "TV Shows"
-    BOOKS = "books", "Books & Literature"
-    MOVIES = "movies", "Movies"
-    ANIME = "anime", "Anime & Manga"
-    GAMES = "games", "Video Games"
-    THEATER = "theater", "Theater"
-    MUSIC = "music", "Music"
-    RPF = "rpf", "Celebrities & Real People"
-    OTHER = "other", "Other"
+    TV = "tv", _("TV Shows")
+    BOOKS = "books", _("Books & Literature")
+    MOVIES = "movies", _("Movies")
+    ANIME = "anime", _("Anime & Manga")
+    GAMES = "games", _("Video Games")
+    THEATER = "theater", _("Theater")
+    MUSIC = "music", _("Music")
+    RPF = "rpf", _("Celebrities & Real People")
+    OTHER = "other", _("Other")
+
+
+# "What sort of tag": whole phrases, since languages put the type on either side of "tag".
+TAG_KINDS = {
+    TagType.RATING: _("Rating tag"),
+    TagType.WARNING: _("Archive Warning tag"),
+    TagType.CATEGORY: _("Category tag"),
+    TagType.FANDOM: _("Fandom tag"),
+    TagType.CHARACTER: _("Character tag"),
+    TagType.RELATIONSHIP: _("Relationship tag"),
+    TagType.FREEFORM: _("Additional tag"),  # not "Additional Tags tag"
+}
 
 
 class TagQuerySet(models.QuerySet):
@@ -77,14 +90,14 @@ class Tag(models.Model):
     type = models.CharField(max_length=20, choices=TagType.choices)
     canonical = models.BooleanField(default=False)
     synonym_of = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="synonyms"
+        to="self", null=True, blank=True, on_delete=models.SET_NULL, related_name="synonyms"
     )
     # Character and relationship tags belong to fandoms; a tag may have several.
-    parents = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="children")
+    parents = models.ManyToManyField(to="self", symmetrical=False, blank=True, related_name="children")
     # A fandom's media (its parent in AO3's terms); blank until wrangled.
     media = models.CharField(max_length=10, choices=Media.choices, blank=True)
     # Sub tag → meta tag, same type: filtering on a meta tag finds its sub tags' works.
-    metatags = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="subtags")
+    metatags = models.ManyToManyField(to="self", symmetrical=False, blank=True, related_name="subtags")
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TagQuerySet.as_manager()
@@ -102,9 +115,7 @@ class Tag(models.Model):
     @property
     def kind(self) -> str:
         """What sort of tag this is, in a sentence: "Character tag", "Additional tag"."""
-        if self.type == TagType.FREEFORM:
-            return "Additional tag"  # not "Additional Tags tag"
-        return f"{self.get_type_display()} tag"
+        return str(TAG_KINDS.get(self.type, self.get_type_display()))
 
     @property
     def canonical_tag(self) -> "Tag":
@@ -154,9 +165,9 @@ class WranglingAction(models.Model):
 
 
 class SuggestionStatus(models.TextChoices):
-    PENDING = "pending", "Suggested"
-    ACCEPTED = "accepted", "Accepted"
-    DISMISSED = "dismissed", "Dismissed"
+    PENDING = "pending", _("Suggested")
+    ACCEPTED = "accepted", _("Accepted")
+    DISMISSED = "dismissed", _("Dismissed")
 
 
 class TagSuggestion(models.Model):

@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from quire.search.backends import search
 from quire.search.listing import works_in_order
@@ -21,7 +23,7 @@ PREVIEW_WORKS = 5
 
 def _require_wrangler(request) -> None:
     if not wrangling.can_wrangle(request.user):
-        raise PermissionDenied("Only tag wranglers can do that. Ask a moderator if you would like to help wrangle.")
+        raise PermissionDenied(_("Only tag wranglers can do that. Ask a moderator if you would like to help wrangle."))
 
 
 def tag_detail(request, pk):
@@ -93,7 +95,7 @@ def tag_edit(request, pk):
         except wrangling.WranglingError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Saved the tag {form.cleaned_data['name']}.")
+            messages.success(request, _("Saved the tag %(name)s.") % {"name": form.cleaned_data["name"]})
             return redirect(tag.get_absolute_url())
     return render(request, "tags/edit.html", {"tag": tag, "form": form})
 
@@ -161,7 +163,9 @@ def wrangle_fandom(request, pk=None):
         except wrangling.WranglingError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Wrangled {len(chosen)} tag{'s' if len(chosen) != 1 else ''}.")
+            count = len(chosen)
+            done = ngettext("Wrangled %(count)s tag.", "Wrangled %(count)s tags.", count) % {"count": count}
+            messages.success(request, done)
             return redirect(request.path)
     return render(request, "tags/wrangle_fandom.html", {"fandom": fandom, "tags": tags, "form": form})
 

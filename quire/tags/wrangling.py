@@ -4,6 +4,7 @@ moves (their filter tags), so readers filtering on a canonical tag find works
 tagged with any of its synonyms and sub tags without anyone editing a work."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from . import filtering
 from .models import Media, Tag, TagType, WranglingAction
@@ -35,7 +36,7 @@ def make_canonical(tag: Tag, actor) -> None:
 @transaction.atomic
 def make_unwrangled(tag: Tag, actor) -> None:
     if tag.synonyms.exists():
-        raise WranglingError(f"{tag.name} has synonyms; make them synonyms of another tag first.")
+        raise WranglingError(_("%(name)s has synonyms; make them synonyms of another tag first.") % {"name": tag.name})
     was = tag.synonym_of
     tag.canonical, tag.synonym_of = False, None
     tag.save(update_fields=["canonical", "synonym_of"])
@@ -50,14 +51,19 @@ def make_synonym(tag: Tag, canonical: Tag, actor) -> None:
     fandoms pass to the canonical tag so nothing falls out of its fandom."""
     canonical = canonical.canonical_tag
     if canonical.pk == tag.pk:
-        raise WranglingError(f"{tag.name} can't be a synonym of itself.")
+        raise WranglingError(_("%(name)s can't be a synonym of itself.") % {"name": tag.name})
     if canonical.type != tag.type:
         raise WranglingError(
-            f"{tag.name} is a {tag.get_type_display()} tag and {canonical.name} a "
-            f"{canonical.get_type_display()} tag: a synonym must be of the same type."
+            _("%(name)s is a %(type)s tag and %(other)s a %(other_type)s tag: a synonym must be of the same type.")
+            % {
+                "name": tag.name,
+                "type": tag.get_type_display(),
+                "other": canonical.name,
+                "other_type": canonical.get_type_display(),
+            }
         )
     if tag.type in (TagType.RATING, TagType.WARNING, TagType.CATEGORY):
-        raise WranglingError("Ratings, warnings and categories are fixed; they can't become synonyms.")
+        raise WranglingError(_("Ratings, warnings and categories are fixed; they can't become synonyms."))
     if not canonical.canonical:
         canonical.canonical = True
         canonical.save(update_fields=["canonical"])
@@ -77,9 +83,9 @@ def make_synonym(tag: Tag, canonical: Tag, actor) -> None:
 @transaction.atomic
 def set_fandoms(tag: Tag, fandoms: list[Tag], actor) -> None:
     if any(f.type != TagType.FANDOM for f in fandoms):
-        raise WranglingError("Only fandom tags can be a tag's fandoms.")
+        raise WranglingError(_("Only fandom tags can be a tag's fandoms."))
     if tag.type == TagType.FANDOM:
-        raise WranglingError("A fandom belongs to a media, not to another fandom: use a meta tag instead.")
+        raise WranglingError(_("A fandom belongs to a media, not to another fandom: use a meta tag instead."))
     fandoms = [f.canonical_tag for f in fandoms]
     current = {p.pk for p in tag.parents.all()}
     if current == {f.pk for f in fandoms}:
@@ -92,9 +98,11 @@ def set_fandoms(tag: Tag, fandoms: list[Tag], actor) -> None:
 def add_fandom(tag: Tag, fandom: Tag, actor) -> None:
     fandom = fandom.canonical_tag
     if fandom.type != TagType.FANDOM:
-        raise WranglingError(f"{fandom.name} is not a fandom.")
+        raise WranglingError(_("%(name)s is not a fandom.") % {"name": fandom.name})
     if tag.type == TagType.FANDOM:
-        raise WranglingError(f"{tag.name} is a fandom; fandoms belong to media, not to other fandoms.")
+        raise WranglingError(
+            _("%(name)s is a fandom; fandoms belong to media, not to other fandoms.") % {"name": tag.name}
+        )
     if tag.parents.filter(pk=fandom.pk).exists():
         return
     tag.parents.add(fandom)
@@ -104,9 +112,9 @@ def add_fandom(tag: Tag, fandom: Tag, actor) -> None:
 @transaction.atomic
 def set_media(tag: Tag, media: str, actor) -> None:
     if tag.type != TagType.FANDOM:
-        raise WranglingError("Only fandoms have a media.")
+        raise WranglingError(_("Only fandoms have a media."))
     if media and media not in Media.values:
-        raise WranglingError(f"{media!r} is not a media.")
+        raise WranglingError(_("“%(media)s” is not a media.") % {"media": media})
     if tag.media == media:
         return
     tag.media = media
@@ -126,12 +134,15 @@ def set_metatags(tag: Tag, metatags: list[Tag], actor) -> None:
     for meta in metatags:
         if meta.type != tag.type:
             raise WranglingError(
-                f"{meta.name} is a {meta.get_type_display()} tag; a meta tag must be of the same type."
+                _("%(name)s is a %(type)s tag; a meta tag must be of the same type.")
+                % {"name": meta.name, "type": meta.get_type_display()}
             )
         if meta.pk == tag.pk or tag.pk in _above(meta):
-            raise WranglingError(f"{meta.name} is already below {tag.name}: that would make a loop.")
+            raise WranglingError(
+                _("%(meta)s is already below %(name)s: that would make a loop.") % {"meta": meta.name, "name": tag.name}
+            )
     if tag.synonym_of_id:
-        raise WranglingError(f"{tag.name} is a synonym; give its canonical tag meta tags instead.")
+        raise WranglingError(_("%(name)s is a synonym; give its canonical tag meta tags instead.") % {"name": tag.name})
     current = {m.pk for m in tag.metatags.all()}
     if current == {m.pk for m in metatags}:
         return
@@ -151,7 +162,9 @@ def rename(tag: Tag, new_name: str, actor) -> None:
         return
     clash = Tag.objects.named(new_name).exclude(pk=tag.pk).first()
     if clash is not None:
-        raise WranglingError(f"There is already a tag called {clash.name}: make one a synonym of the other instead.")
+        raise WranglingError(
+            _("There is already a tag called %(name)s: make one a synonym of the other instead.") % {"name": clash.name}
+        )
     old = tag.name
     tag.name = new_name
     tag.save(update_fields=["name"])
@@ -166,6 +179,9 @@ def resolve(name: str, tag_type: str | None = None) -> Tag:
         qs = qs.of_type(tag_type)
     tag = qs.first()
     if tag is None:
-        kind = f"{TagType(tag_type).label} tag" if tag_type else "tag"
-        raise WranglingError(f"There is no {kind} called {name!r}.")
+        if tag_type:
+            raise WranglingError(
+                _("There is no %(type)s tag called “%(name)s”.") % {"type": TagType(tag_type).label, "name": name}
+            )
+        raise WranglingError(_("There is no tag called “%(name)s”.") % {"name": name})
     return tag

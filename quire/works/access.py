@@ -13,6 +13,7 @@ their reader by an app password as well as by a session.
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import Series, Work, WorkQuerySet
 
@@ -25,11 +26,20 @@ def refusal(user, *, for_members: bool, what: str, verb: str) -> Exception:
     """The one refusal rule. `for_members`: what was asked for exists and signing in
     would show it (a posted, restricted work; a series with works in it)."""
     if for_members and not _signed_in(user):
-        if what == "work":
-            message = f"This work is only available to registered users of the archive. Log in to {verb} it."
-        else:
-            message = f"The works in this {what} are only available to registered users. Log in to {verb} them."
-        return PermissionDenied(message)
+        # Whole sentences, one per case, so each reads naturally once translated.
+        messages = {
+            ("work", "read"): _("This work is only available to registered users of the archive. Log in to read it."),
+            ("work", "download"): _(
+                "This work is only available to registered users of the archive. Log in to download it."
+            ),
+            ("series", "read"): _(
+                "The works in this series are only available to registered users. Log in to read them."
+            ),
+            ("series", "download"): _(
+                "The works in this series are only available to registered users. Log in to download them."
+            ),
+        }
+        return PermissionDenied(messages[(what, verb)])
     return Http404(f"No such {what}.")
 
 
@@ -66,7 +76,7 @@ def work_for_editing(user, pk: int) -> Work:
     if work is None:
         raise Http404("No such work.")
     if not work.is_creator(user):
-        raise PermissionDenied("Only the creators of this work can change it.")
+        raise PermissionDenied(_("Only the creators of this work can change it."))
     return work
 
 
@@ -81,5 +91,5 @@ def series_for_editing(user, pk: int) -> Series:
     if series is None:
         raise Http404("No such series.")
     if not (_signed_in(user) and series.creators.filter(user=user).exists()):
-        raise PermissionDenied("Only the creators of this series can change it.")
+        raise PermissionDenied(_("Only the creators of this series can change it."))
     return series

@@ -16,7 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from quire.accounts.language import speaking
 from quire.accounts.models import Pseud
 from quire.accounts.services import _mail, absolute_url
 from quire.search import changes as search_changes
@@ -94,7 +96,11 @@ def send_claim_email(archived: ArchivedCreator, to: str) -> None:
         "work_count": works.count(),
         "link": claim_link(archived),
     }
-    _mail("Works archived under your name", "works/email/claim_invitation.txt", context, to)
+    # Written in the language of the account the address belongs to, if any (else the site's).
+    User = get_user_model()
+    reader = User.objects.filter(email__iexact=to, is_active=True).first() or archived.pseud.user
+    with speaking(reader):
+        _mail(_("Works archived under your name"), "works/email/claim_invitation.txt", context, to)
     ArchivedCreator.objects.filter(pk=archived.pk).update(invited_at=timezone.now())
 
 
@@ -170,10 +176,10 @@ def claim(archived: ArchivedCreator, user) -> list[int]:
     """Move the archived works into `user`'s account; returns their ids."""
     archived = ArchivedCreator.objects.select_for_update().select_related("pseud__user").get(pk=archived.pk)
     if archived.is_settled:
-        raise ClaimError("These works have already been claimed or orphaned.")
+        raise ClaimError(_("These works have already been claimed or orphaned."))
     placeholder = archived.pseud.user
     if placeholder.pk == user.pk:
-        raise ClaimError("These works are already yours.")
+        raise ClaimError(_("These works are already yours."))
     works = list(works_of(archived).values_list("pk", flat=True))
     _move_pseud(archived.pseud, user)
     _move_activity(placeholder, user)
@@ -192,14 +198,14 @@ def claim_into_new_account(archived: ArchivedCreator, username: str, password: s
     User = get_user_model()
     archived = ArchivedCreator.objects.select_for_update().select_related("pseud__user").get(pk=archived.pk)
     if archived.is_settled:
-        raise ClaimError("These works have already been claimed or orphaned.")
+        raise ClaimError(_("These works have already been claimed or orphaned."))
     user = archived.pseud.user
     try:
         UnicodeUsernameValidator()(username)
     except ValidationError as error:
         raise ClaimError(" ".join(error.messages)) from error
     if User.objects.filter(username__iexact=username).exclude(pk=user.pk).exists():
-        raise ClaimError(f"The name {username!r} is taken: choose another.")
+        raise ClaimError(_("The name “%(name)s” is taken: choose another.") % {"name": username})
     user.username = username
     user.set_password(password)
     if archived.email and not User.objects.filter(email__iexact=archived.email).exclude(pk=user.pk).exists():
@@ -229,7 +235,7 @@ def orphan(archived: ArchivedCreator) -> list[int]:
     on them, the account becomes the shared orphan account, as AO3 does."""
     archived = ArchivedCreator.objects.select_for_update().select_related("pseud__user").get(pk=archived.pk)
     if archived.is_settled:
-        raise ClaimError("These works have already been claimed or orphaned.")
+        raise ClaimError(_("These works have already been claimed or orphaned."))
     works = list(works_of(archived).values_list("pk", flat=True))
     placeholder = archived.pseud.user
     _move_pseud(archived.pseud, orphan_account())

@@ -7,7 +7,10 @@ Limits come from the models (TITLE_MAX etc.) so the message and the column agree
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from quire.lib import text as textlib
 from quire.policy import models as archive_policy
@@ -40,9 +43,19 @@ USER_TAG_FIELDS = {
 }
 
 
+def _too_long_message(label: str, limit: int) -> str:
+    return gettext("{label} must be at most {limit} characters (it has %(show_value)s).").format(
+        label=label, limit=formats.number_format(limit, force_grouping=True)
+    )
+
+
+# Built when the message is shown, so it is in the reader's language and number format.
+_too_long_lazy = lazy(_too_long_message, str)
+
+
 def _too_long(label: str, limit: int) -> dict:
     """A max_length message that names the field and says how far over it is."""
-    return {"max_length": f"{label} must be at most {limit:,} characters (it has %(show_value)s)."}
+    return {"max_length": _too_long_lazy(label, limit)}
 
 
 class WorkForm(forms.Form):
@@ -50,94 +63,99 @@ class WorkForm(forms.Form):
 
     title = forms.CharField(
         max_length=TITLE_MAX,
-        error_messages={"required": "Enter a title.", **_too_long("The title", TITLE_MAX)},
+        label=_("Title"),
+        error_messages={"required": _("Enter a title."), **_too_long(_("The title"), TITLE_MAX)},
     )
     pseuds = forms.ModelMultipleChoiceField(
         queryset=None,
-        label="Creators",
+        label=_("Creators"),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one of your pseuds to credit."},
+        error_messages={"required": _("Choose at least one of your pseuds to credit.")},
     )
     cocreators = forms.CharField(
         required=False,
-        label="Invite co-creators",
-        help_text="Usernames, separated by commas. Each is credited once they accept.",
+        label=_("Invite co-creators"),
+        help_text=_("Usernames, separated by commas. Each is credited once they accept."),
     )
     rating = forms.ChoiceField(
         choices=[(r, r) for r in RATINGS],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose a rating."},
+        label=_("Rating"),
+        error_messages={"required": _("Choose a rating.")},
     )
     warnings = forms.MultipleChoiceField(
         choices=[(w, w) for w in WARNINGS],
         widget=forms.CheckboxSelectMultiple,
-        label="Archive warnings",
-        error_messages={"required": "Choose at least one archive warning."},
+        label=_("Archive warnings"),
+        error_messages={"required": _("Choose at least one archive warning.")},
     )
     categories = forms.MultipleChoiceField(
-        choices=[(c, c) for c in CATEGORIES], widget=forms.CheckboxSelectMultiple, required=False
+        choices=[(c, c) for c in CATEGORIES], widget=forms.CheckboxSelectMultiple, required=False,
+        label=_("Categories"),
     )
     fandoms = forms.CharField(
-        help_text="Separate fandoms with commas.",
-        error_messages={"required": "Enter at least one fandom (use “Original Work” for original fiction)."},
+        label=_("Fandoms"),
+        help_text=_("Separate fandoms with commas."),
+        error_messages={"required": _("Enter at least one fandom (use “Original Work” for original fiction).")},
     )
     relationships = forms.CharField(
-        required=False, help_text="Separate with commas, e.g. “Aziraphale/Crowley”."
+        required=False, label=_("Relationships"), help_text=_("Separate with commas, e.g. “Aziraphale/Crowley”.")
     )
-    characters = forms.CharField(required=False, help_text="Separate with commas.")
-    freeforms = forms.CharField(required=False, label="Additional tags", help_text="Separate with commas.")
-    language = forms.ChoiceField(choices=LANGUAGES, initial="en")
-    series = forms.ChoiceField(required=False, label="Add to series")
+    characters = forms.CharField(required=False, label=_("Characters"), help_text=_("Separate with commas."))
+    freeforms = forms.CharField(required=False, label=_("Additional tags"), help_text=_("Separate with commas."))
+    language = forms.ChoiceField(choices=LANGUAGES, initial="en", label=_("Language"))
+    series = forms.ChoiceField(required=False, label=_("Add to series"))
     new_series_title = forms.CharField(
         required=False,
         max_length=TITLE_MAX,
-        label="…or start a new series called",
-        error_messages=_too_long("The series title", TITLE_MAX),
+        label=_("…or start a new series called"),
+        error_messages=_too_long(_("The series title"), TITLE_MAX),
     )
     series_position = forms.IntegerField(
         required=False,
         min_value=1,
         max_value=10000,
-        label="Part number in the series",
-        help_text="Leave blank to add it at the end.",
+        label=_("Part number in the series"),
+        help_text=_("Leave blank to add it at the end."),
     )
     summary = forms.CharField(
         required=False,
         max_length=SUMMARY_MAX,
         widget=forms.Textarea,
-        error_messages=_too_long("The summary", SUMMARY_MAX),
+        label=_("Summary"),
+        error_messages=_too_long(_("The summary"), SUMMARY_MAX),
     )
     notes_begin = forms.CharField(
         required=False,
         max_length=NOTES_MAX,
         widget=forms.Textarea,
-        label="Beginning notes",
-        error_messages=_too_long("Beginning notes", NOTES_MAX),
+        label=_("Beginning notes"),
+        error_messages=_too_long(_("Beginning notes"), NOTES_MAX),
     )
     notes_end = forms.CharField(
         required=False,
         max_length=NOTES_MAX,
         widget=forms.Textarea,
-        label="End notes",
-        error_messages=_too_long("End notes", NOTES_MAX),
+        label=_("End notes"),
+        error_messages=_too_long(_("End notes"), NOTES_MAX),
     )
     text_format = forms.ChoiceField(
         choices=textlib.FORMAT_CHOICES,
         initial=textlib.PLAIN,
-        label="Text format",
-        help_text="Used for the summary, notes and chapters.",
+        label=_("Text format"),
+        help_text=_("Used for the summary, notes and chapters."),
     )
     expected_chapters = forms.IntegerField(
         required=False,
         min_value=1,
         max_value=10000,
-        label="Chapters planned",
-        help_text="Leave blank if you don't know yet: the work shows as “1/?”.",
+        label=_("Chapters planned"),
+        help_text=_("Leave blank if you don't know yet: the work shows as “1/?”."),
     )
-    restricted = forms.BooleanField(required=False, label="Only show to registered users")
-    anonymous = forms.BooleanField(required=False, label="Post anonymously")
+    restricted = forms.BooleanField(required=False, label=_("Only show to registered users"))
+    anonymous = forms.BooleanField(required=False, label=_("Post anonymously"))
     comment_permission = forms.ChoiceField(
-        choices=CommentPermission.choices, initial=CommentPermission.EVERYONE, label="Who can comment"
+        choices=CommentPermission.choices, initial=CommentPermission.EVERYONE, label=_("Who can comment")
     )
 
     # Plain attributes of Work that this form sets one to one.
@@ -165,7 +183,7 @@ class WorkForm(forms.Form):
         if work is None:
             self.fields["pseuds"].initial = [p.pk for p in user.pseuds.all() if p.is_default]
         self.user_series = list(Series.objects.filter(creators__user=user).distinct().order_by("title"))
-        self.fields["series"].choices = [("", "None")] + [(str(s.pk), s.title) for s in self.user_series]
+        self.fields["series"].choices = [("", gettext("None"))] + [(str(s.pk), s.title) for s in self.user_series]
 
     @staticmethod
     def initial_for(work: Work, user) -> dict:
@@ -194,7 +212,9 @@ class WorkForm(forms.Form):
             elif found != self.user:
                 users.append(found)
         if missing:
-            raise forms.ValidationError(f"There's no user called {', '.join(missing)}. Check the spelling.")
+            raise forms.ValidationError(
+                gettext("There's no user called %(names)s. Check the spelling.") % {"names": ", ".join(missing)}
+            )
         return users
 
     def _apply_policy(self, work: Work | None) -> None:
@@ -220,9 +240,11 @@ class WorkForm(forms.Form):
         already = bool(self.work and self.work.anonymous)
         if wanted and not already and self.policy.anonymous_posting == AnonymousPosting.COLLECTIONS:
             raise forms.ValidationError(
-                "On this archive, works can only be anonymous inside an anonymous collection. "
-                "Untick “Post anonymously” and name an anonymous collection under “Post to "
-                "collections”: the work is then anonymous until the collection's reveal."
+                gettext(
+                    "On this archive, works can only be anonymous inside an anonymous collection. "
+                    "Untick “Post anonymously” and name an anonymous collection under “Post to "
+                    "collections”: the work is then anonymous until the collection's reveal."
+                )
             )
         return wanted
 
@@ -243,14 +265,17 @@ class WorkForm(forms.Form):
         if expected is not None and expected < posted:
             # Otherwise readers would see "3/2" and a Complete badge on a work that says otherwise.
             raise forms.ValidationError(
-                f"This work already has {posted} chapters posted: plan at least {posted}, or leave it blank."
+                gettext(
+                    "This work already has %(posted)s chapters posted: plan at least %(posted)s, or leave it blank."
+                )
+                % {"posted": posted}
             )
         return expected
 
     def clean(self):
         data = super().clean()
         if data.get("series") and data.get("new_series_title"):
-            self.add_error("new_series_title", "Choose an existing series or name a new one, not both.")
+            self.add_error("new_series_title", gettext("Choose an existing series or name a new one, not both."))
         tags = self.user_tags()
         if "fandoms" not in self.errors and not tags["fandoms"]:
             # Required, but " , " passes that check and holds no fandom.
@@ -259,21 +284,29 @@ class WorkForm(forms.Form):
             too_long = [n for n in names if len(n) > TAG_NAME_MAX]
             if too_long:
                 self.add_error(
-                    field, f"Tags must be at most {TAG_NAME_MAX} characters: “{too_long[0][:40]}…”."
+                    field,
+                    gettext("Tags must be at most %(limit)s characters: “%(start)s…”.")
+                    % {"limit": TAG_NAME_MAX, "start": too_long[0][:40]},
                 )
             clash = self._name_of_another_type(names, USER_TAG_FIELDS[field])
             if clash:
                 # Tag names are unique across types, so "Sherlock" can't be both a fandom and a character.
                 self.add_error(
                     field,
-                    f"“{clash.name}” is already a {clash.get_type_display().lower()} tag, so it can't be used "
-                    f"here. Add a detail that tells them apart, e.g. “{clash.name} (Character)”.",
+                    gettext(
+                        "“%(name)s” is already a %(type)s tag, so it can't be used here. "
+                        "Add a detail that tells them apart, e.g. “%(name)s (Character)”."
+                    )
+                    % {"name": clash.name, "type": clash.get_type_display().lower()},
                 )
         total = sum(len(names) for names in tags.values())
         if total > USER_TAGS_MAX:
             raise forms.ValidationError(
-                f"A work can have at most {USER_TAGS_MAX} fandom, relationship, character and additional "
-                f"tags in all; this one has {total}. Remove {total - USER_TAGS_MAX}."
+                gettext(
+                    "A work can have at most %(limit)s fandom, relationship, character and additional "
+                    "tags in all; this one has %(total)s. Remove %(over)s."
+                )
+                % {"limit": USER_TAGS_MAX, "total": total, "over": total - USER_TAGS_MAX}
             )
         return data
 
@@ -307,7 +340,7 @@ class PublishAction:
     POST = "post"
     DRAFT = "draft"
     SCHEDULE = "schedule"
-    CHOICES = [(POST, "Post now"), (DRAFT, "Save as draft"), (SCHEDULE, "Schedule for later")]
+    CHOICES = [(POST, _("Post now")), (DRAFT, _("Save as draft")), (SCHEDULE, _("Schedule for later"))]
 
 
 class ChapterForm(forms.ModelForm):
@@ -318,28 +351,31 @@ class ChapterForm(forms.ModelForm):
         choices=PublishAction.CHOICES,
         initial=PublishAction.POST,
         widget=forms.RadioSelect,
-        label="When should readers see it?",
+        label=_("When should readers see it?"),
     )
     publish_at = forms.DateTimeField(
         required=False,
-        label="Publish on",
+        label=_("Publish on"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local", "step": 1}, format="%Y-%m-%dT%H:%M:%S"),
-        help_text="Date and time in the archive's time zone.",
+        help_text=_("Date and time in the archive's time zone."),
     )
 
     class Meta:
         model = Chapter
         fields = ["title", "notes_begin", "notes_end", "text_format", "text"]
         labels = {
-            "title": "Chapter title",
-            "notes_begin": "Chapter notes",
-            "notes_end": "Chapter end notes",
-            "text": "Chapter text",
+            "title": _("Chapter title"),
+            "notes_begin": _("Chapter notes"),
+            "notes_end": _("Chapter end notes"),
+            "text_format": _("Text format"),
+            "text": _("Chapter text"),
         }
         help_texts = {
             # Not the model's "The author's source", which says nothing to a person posting.
-            "text": "The story itself. Type or paste it here; the text format above says how it is read "
-            "(plain text keeps your paragraphs). You can edit it after posting.",
+            "text": _(
+                "The story itself. Type or paste it here; the text format above says how it is read "
+                "(plain text keeps your paragraphs). You can edit it after posting."
+            ),
         }
         widgets = {
             "notes_begin": forms.Textarea(attrs={"rows": 4}),
@@ -347,10 +383,10 @@ class ChapterForm(forms.ModelForm):
             "text": forms.Textarea(attrs={"class": "chapter-text"}),
         }
         error_messages = {
-            "title": _too_long("The chapter title", TITLE_MAX),
-            "notes_begin": _too_long("Chapter notes", NOTES_MAX),
-            "notes_end": _too_long("Chapter end notes", NOTES_MAX),
-            "text": {"required": "Write some chapter text.", **_too_long("Chapter text", CHAPTER_TEXT_MAX)},
+            "title": _too_long(_("The chapter title"), TITLE_MAX),
+            "notes_begin": _too_long(_("Chapter notes"), NOTES_MAX),
+            "notes_end": _too_long(_("Chapter end notes"), NOTES_MAX),
+            "text": {"required": _("Write some chapter text."), **_too_long(_("Chapter text"), CHAPTER_TEXT_MAX)},
         }
 
     def __init__(self, *args, work_format: str | None = None, with_publishing: bool = True, **kwargs):
@@ -379,15 +415,17 @@ class ChapterForm(forms.ModelForm):
         if text and not textlib.render(text, fmt):
             self.add_error(
                 "text",
-                "This chapter has no text once unsafe HTML (such as <script> tags) is removed. "
-                "Write the chapter as ordinary text or allowed HTML.",
+                gettext(
+                    "This chapter has no text once unsafe HTML (such as <script> tags) is removed. "
+                    "Write the chapter as ordinary text or allowed HTML."
+                ),
             )
         if data.get("action") == PublishAction.SCHEDULE:
             when = data.get("publish_at")
             if when is None:
-                self.add_error("publish_at", "Choose the date and time to publish this chapter.")
+                self.add_error("publish_at", gettext("Choose the date and time to publish this chapter."))
             elif when <= timezone.now():
-                self.add_error("publish_at", "That time has already passed: choose a time in the future.")
+                self.add_error("publish_at", gettext("That time has already passed: choose a time in the future."))
         return data
 
 
@@ -395,11 +433,16 @@ class SeriesForm(forms.ModelForm):
     class Meta:
         model = Series
         fields = ["title", "summary", "notes", "complete"]
-        labels = {"complete": "This series is complete"}
+        labels = {
+            "title": _("Title"),
+            "summary": _("Summary"),
+            "notes": _("Notes"),
+            "complete": _("This series is complete"),
+        }
         error_messages = {
-            "title": {"required": "Enter a title.", **_too_long("The title", TITLE_MAX)},
-            "summary": _too_long("The summary", SUMMARY_MAX),
-            "notes": _too_long("The notes", NOTES_MAX),
+            "title": {"required": _("Enter a title."), **_too_long(_("The title"), TITLE_MAX)},
+            "summary": _too_long(_("The summary"), SUMMARY_MAX),
+            "notes": _too_long(_("The notes"), NOTES_MAX),
         }
 
 
@@ -415,7 +458,7 @@ class ReorderForm(forms.Form):
                 max_value=10000,
                 initial=chapter.position,
                 label=chapter.display_title,
-                error_messages={"required": "Give every chapter a number."},
+                error_messages={"required": _("Give every chapter a number.")},
             )
 
     def ordered_ids(self) -> list[int]:

@@ -9,6 +9,8 @@ import re
 from datetime import UTC, date, datetime
 
 from django.db import transaction
+from django.utils import formats
+from django.utils.translation import gettext as _
 
 from quire.lib import text as textlib
 from quire.tags.models import CATEGORIES, RATINGS, WARNINGS, TagSuggestion, TagType
@@ -89,6 +91,10 @@ SUGGESTION_TYPES = [
 ]
 
 
+def _number(n: int) -> str:
+    return formats.number_format(n, force_grouping=True)
+
+
 class ImportProblem(Exception):
     """A story that cannot become a work as it is; the message says what to change."""
 
@@ -120,11 +126,14 @@ def work_fields(structure: Structure, fallback_title: str) -> dict:
     }
     for name in ("notes_begin", "notes_end"):
         if len(fields[name]) > NOTES_MAX:
-            label = "beginning notes" if name == "notes_begin" else "end notes"
-            raise ImportProblem(
-                f"the {label} are {len(fields[name]):,} characters, over the archive's limit of {NOTES_MAX:,}; "
-                "shorten them or move part of them into the story."
-            )
+            size = {"count": _number(len(fields[name])), "limit": _number(NOTES_MAX)}
+            if name == "notes_begin":
+                message = _("the beginning notes are %(count)s characters, over the archive's limit of %(limit)s; "
+                            "shorten them or move part of them into the story.")
+            else:
+                message = _("the end notes are %(count)s characters, over the archive's limit of %(limit)s; "
+                            "shorten them or move part of them into the story.")
+            raise ImportProblem(message % size)
     return fields
 
 
@@ -220,23 +229,28 @@ def _day(iso: str | None) -> datetime | None:
 def check_structure(structure: Structure) -> None:
     """Refuse, with a message, a story the archive cannot hold, before anything is written."""
     if not structure.chapters or not any(c.text.strip() or c.html for c in structure.chapters):
-        raise ImportProblem("no story text was found; the file holds only notes or nothing readable.")
+        raise ImportProblem(_("no story text was found; the file holds only notes or nothing readable."))
     if len(structure.chapters) > MAX_CHAPTERS:
         raise ImportProblem(
-            f"the text has {len(structure.chapters):,} chapter headings; a work can have at most "
-            f"{MAX_CHAPTERS:,} chapters. If the story is really that long, split it into a series of works; "
-            "if the headings are something else (lines starting with \"Chapter\"), reword them."
+            _("the text has %(count)s chapter headings; a work can have at most %(limit)s chapters. If the "
+              "story is really that long, split it into a series of works; if the headings are something else "
+              "(lines starting with \"Chapter\"), reword them.")
+            % {"count": _number(len(structure.chapters)), "limit": _number(MAX_CHAPTERS)}
         )
     for number, chapter in enumerate(structure.chapters, start=1):
         if max(len(chapter.text), len(chapter.html or "")) > CHAPTER_TEXT_MAX:
             raise ImportProblem(
-                f"chapter {number} is over {CHAPTER_TEXT_MAX:,} characters; split it into several chapters."
+                _("chapter %(number)s is over %(limit)s characters; split it into several chapters.")
+                % {"number": number, "limit": _number(CHAPTER_TEXT_MAX)}
             )
-        for label, note in (("beginning", _join(chapter.summary, chapter.notes_begin)), ("end", chapter.notes_end)):
+        notes = (
+            (_join(chapter.summary, chapter.notes_begin),
+             _("chapter %(number)s's beginning notes are over %(limit)s characters; shorten them.")),
+            (chapter.notes_end, _("chapter %(number)s's end notes are over %(limit)s characters; shorten them.")),
+        )
+        for note, message in notes:
             if note and len(note) > NOTES_MAX:
-                raise ImportProblem(
-                    f"chapter {number}'s {label} notes are over {NOTES_MAX:,} characters; shorten them."
-                )
+                raise ImportProblem(message % {"number": number, "limit": _number(NOTES_MAX)})
 
 
 def _chapter_rows(work: Work, structure: Structure, stated: bool) -> list[Chapter]:
@@ -314,8 +328,8 @@ def create_draft(user, structure: Structure, suggestions: Suggestions, *, fallba
         if replace is not None:
             work = Work.objects.select_for_update().filter(pk=replace.pk, is_draft=True).first()
             if work is None:
-                raise ImportProblem("the draft to update was posted or deleted meanwhile; import the file again "
-                                    "to make a new draft.")
+                raise ImportProblem(_("the draft to update was posted or deleted meanwhile; import the file again "
+                                      "to make a new draft."))
             for name, value in fields.items():
                 setattr(work, name, value)
             work.chapters.all().delete()

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from quire.lib import text as textlib
 from quire.lib.urls import url_with_pk
@@ -20,9 +22,9 @@ USER_TAGS_MAX = 75
 
 
 class CommentPermission(models.TextChoices):
-    EVERYONE = "everyone", "Registered users and guests can comment"
-    REGISTERED = "registered", "Only registered users can comment"
-    NOBODY = "nobody", "No one can comment"
+    EVERYONE = "everyone", _("Registered users and guests can comment")
+    REGISTERED = "registered", _("Only registered users can comment")
+    NOBODY = "nobody", _("No one can comment")
 
 
 # Languages most works on an archive are written in; the code is what is stored.
@@ -123,8 +125,8 @@ class WorkQuerySet(models.QuerySet):
 class Work(models.Model):
     title = models.CharField(max_length=TITLE_MAX)
     summary = models.TextField(blank=True, max_length=SUMMARY_MAX)
-    notes_begin = models.TextField("beginning notes", blank=True, max_length=NOTES_MAX)
-    notes_end = models.TextField("end notes", blank=True, max_length=NOTES_MAX)
+    notes_begin = models.TextField(_("beginning notes"), blank=True, max_length=NOTES_MAX)
+    notes_end = models.TextField(_("end notes"), blank=True, max_length=NOTES_MAX)
     # Summary and notes keep the author's source; their rendered HTML is stored beside it.
     text_format = models.CharField(max_length=10, choices=textlib.FORMAT_CHOICES, default=textlib.PLAIN)
     summary_html = models.TextField(blank=True, editable=False)
@@ -136,8 +138,8 @@ class Work(models.Model):
     expected_chapters = models.PositiveIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10000)]
     )
-    restricted = models.BooleanField("Only show to registered users", default=False)
-    anonymous = models.BooleanField("Post anonymously", default=False)
+    restricted = models.BooleanField(_("Only show to registered users"), default=False)
+    anonymous = models.BooleanField(_("Post anonymously"), default=False)
     comment_permission = models.CharField(
         max_length=12, choices=CommentPermission.choices, default=CommentPermission.EVERYONE
     )
@@ -156,9 +158,9 @@ class Work(models.Model):
 
     # Derived from chapters; kept here because every list shows and sorts by them.
     word_count = models.PositiveIntegerField(default=0)
-    chapter_count = models.PositiveIntegerField(default=0, help_text="Published chapters")
+    chapter_count = models.PositiveIntegerField(default=0, help_text=_("Published chapters"))
     published_at = models.DateTimeField(null=True, blank=True)
-    updated_at = models.DateTimeField(null=True, blank=True, help_text="When the last chapter went up")
+    updated_at = models.DateTimeField(null=True, blank=True, help_text=_("When the last chapter went up"))
     created_at = models.DateTimeField(default=timezone.now)
     modified_at = models.DateTimeField(auto_now=True)
     # Where an imported work came from ("ao3", "ffn", ...) and its id there, so importing the
@@ -220,7 +222,11 @@ class Work(models.Model):
     def missing_for_posting(self) -> list[str]:
         """What a work needs before readers can see it: AO3's required tags."""
         types = {t.type for t in self.tags.all()}
-        needed = [(TagType.RATING, "a rating"), (TagType.WARNING, "an archive warning"), (TagType.FANDOM, "a fandom")]
+        needed = [
+            (TagType.RATING, gettext("a rating")),
+            (TagType.WARNING, gettext("an archive warning")),
+            (TagType.FANDOM, gettext("a fandom")),
+        ]
         return [label for tag_type, label in needed if tag_type not in types]
 
     # --- creators ------------------------------------------------------------
@@ -277,9 +283,9 @@ def _looks_html(text: str) -> bool:
 
 
 class ChapterState(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SCHEDULED = "scheduled", "Scheduled"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
 
 
 class ChapterQuerySet(models.QuerySet):
@@ -303,17 +309,17 @@ class Chapter(models.Model):
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="chapters")
     position = models.PositiveIntegerField()
     title = models.CharField(max_length=TITLE_MAX, blank=True)
-    notes_begin = models.TextField("beginning notes", blank=True, max_length=NOTES_MAX)
-    notes_end = models.TextField("end notes", blank=True, max_length=NOTES_MAX)
+    notes_begin = models.TextField(_("beginning notes"), blank=True, max_length=NOTES_MAX)
+    notes_end = models.TextField(_("end notes"), blank=True, max_length=NOTES_MAX)
     text_format = models.CharField(max_length=10, choices=textlib.FORMAT_CHOICES, default=textlib.PLAIN)
-    text = models.TextField(max_length=CHAPTER_TEXT_MAX, help_text="The author's source")
+    text = models.TextField(max_length=CHAPTER_TEXT_MAX, help_text=_("The author's source"))
     text_html = models.TextField(editable=False)
     notes_begin_html = models.TextField(blank=True, editable=False)
     notes_end_html = models.TextField(blank=True, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
 
     state = models.CharField(max_length=10, choices=ChapterState.choices, default=ChapterState.DRAFT)
-    publish_at = models.DateTimeField(null=True, blank=True, help_text="For scheduled chapters")
+    publish_at = models.DateTimeField(null=True, blank=True, help_text=_("For scheduled chapters"))
     published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     modified_at = models.DateTimeField(auto_now=True)
@@ -354,8 +360,9 @@ class Chapter(models.Model):
     @property
     def display_title(self) -> str:
         """ "Chapter 2: The Callback", or just "Chapter 2" when untitled."""
-        label = f"Chapter {self.position}"
-        return f"{label}: {self.title}" if self.title else label
+        if self.title:
+            return gettext("Chapter %(number)s: %(title)s") % {"number": self.position, "title": self.title}
+        return gettext("Chapter %(number)s") % {"number": self.position}
 
     @property
     def is_published(self) -> bool:
@@ -367,12 +374,12 @@ class Series(models.Model):
     summary = models.TextField(blank=True, max_length=SUMMARY_MAX)
     notes = models.TextField(blank=True, max_length=NOTES_MAX)
     complete = models.BooleanField(default=False)
-    creators = models.ManyToManyField("accounts.Pseud", related_name="series")
+    creators = models.ManyToManyField(to="accounts.Pseud", related_name="series")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name_plural = "series"
+        verbose_name_plural = _("series")
         ordering = ["-updated_at"]
 
     def __str__(self):
@@ -427,7 +434,7 @@ class ArchivedCreator(models.Model):
     email lives here, not on the placeholder account, so the person can still
     sign up or already have an account with it and claim from there."""
 
-    pseud = models.OneToOneField("accounts.Pseud", on_delete=models.CASCADE, related_name="archived_creator")
+    pseud = models.OneToOneField(to="accounts.Pseud", on_delete=models.CASCADE, related_name="archived_creator")
     name = models.CharField(max_length=200)
     email = models.EmailField(blank=True)
     archivist = models.ForeignKey(

@@ -9,6 +9,7 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from quire.search import changes as search_changes
 from quire.tags.models import FIXED_TYPES, Tag
@@ -271,7 +272,7 @@ class OnlyChapter(Exception):
 def delete_chapter(chapter: Chapter) -> None:
     work = Work.objects.select_for_update().get(pk=chapter.work_id)
     if work.chapters.count() <= 1:
-        raise OnlyChapter("A work needs at least one chapter: delete the whole work instead.")
+        raise OnlyChapter(_("A work needs at least one chapter: delete the whole work instead."))
     chapter.delete()
     renumber_chapters(work)
     refresh_counts(work)

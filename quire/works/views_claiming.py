@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import claiming
@@ -25,34 +27,44 @@ def claim_page(request, token):
                 if not request.user.is_authenticated:
                     return redirect(f"{_login_url()}?next={request.path}")
                 works = claiming.claim(archived, request.user)
-                messages.success(request, f"{_works(len(works))} now in your account.")
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s work is now in your account.", "%(count)s works are now in your account.", len(works)
+                    )
+                    % {"count": len(works)},
+                )
                 return redirect(request.user)
             if action == "new_account":
                 username = request.POST.get("username", "").strip()
                 password = request.POST.get("password", "")
                 if not username:
-                    raise claiming.ClaimError("Choose a user name.")
+                    raise claiming.ClaimError(_("Choose a user name."))
                 try:
                     validate_password(password)
                 except ValidationError as error:
                     raise claiming.ClaimError(" ".join(error.messages)) from error
                 user = claiming.claim_into_new_account(archived, username, password)
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                messages.success(request, "Your account is ready and your works are in it.")
+                messages.success(request, _("Your account is ready and your works are in it."))
                 return redirect(user)
             if action == "orphan":
                 works = claiming.orphan(archived)
-                messages.success(request, f"{_works(len(works))} orphaned: still here, tied to no account.")
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s work is orphaned: still here, tied to no account.",
+                        "%(count)s works are orphaned: still here, tied to no account.",
+                        len(works),
+                    )
+                    % {"count": len(works)},
+                )
                 return redirect("works:claim", token=token)
         except claiming.ClaimError as error:
             context["errors"].append(str(error))
             context["username"] = request.POST.get("username", "")
             return render(request, "works/claim.html", context, status=400)
     return render(request, "works/claim.html", context)
-
-
-def _works(n: int) -> str:
-    return "1 work is" if n == 1 else f"{n} works are"
 
 
 def _login_url() -> str:
@@ -77,7 +89,10 @@ def claims_send(request):
         claiming.invite_to_claim(archived, to=request.user.email) for archived in claiming.matching_email(request.user)
     )
     if sent:
-        messages.success(request, f"We sent the claim link to {request.user.email}: open it to claim your works.")
+        messages.success(
+            request,
+            _("We sent the claim link to %(email)s: open it to claim your works.") % {"email": request.user.email},
+        )
     else:
-        messages.info(request, "No archived works carry your email address.")
+        messages.info(request, _("No archived works carry your email address."))
     return redirect("works:claims")

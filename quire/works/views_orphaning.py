@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 
 from quire.accounts import lifecycle
@@ -18,7 +20,7 @@ from . import orphaning
 from .access import series_for_editing, work_for_editing
 from .tasks import finalise_due_deletions
 
-ORPHAN_EXPLANATION = (
+ORPHAN_EXPLANATION = gettext_lazy(
     "Orphaning keeps it on the archive for readers but takes your name off it for good: it is credited "
     "to orphan_account instead, and you can't edit it or get it back. On a work you created with others, "
     "only your name comes off."
@@ -38,10 +40,16 @@ def orphan_work(request, pk):
     work = work_for_editing(request.user, pk)
     if request.method == "POST":
         orphaning.orphan_work(work, request.user)
-        messages.success(request, f"“{work.title}” is orphaned: it stays on the archive without your name.")
+        messages.success(
+            request, _("“%(title)s” is orphaned: it stays on the archive without your name.") % {"title": work.title}
+        )
         return redirect(request.user.get_absolute_url())
     return _confirm_page(
-        request, f"Orphan “{work.title}”?", ORPHAN_EXPLANATION, work.get_absolute_url(), "Yes, orphan this work"
+        request,
+        _("Orphan “%(title)s”?") % {"title": work.title},
+        ORPHAN_EXPLANATION,
+        work.get_absolute_url(),
+        _("Yes, orphan this work"),
     )
 
 
@@ -51,15 +59,22 @@ def orphan_series(request, pk):
     if request.method == "POST":
         works = orphaning.orphan_series(series, request.user)
         messages.success(
-            request, f"“{series.title}” and your {len(works)} work{'s' if len(works) != 1 else ''} in it are orphaned."
+            request,
+            ngettext(
+                "“%(title)s” and your %(count)s work in it are orphaned.",
+                "“%(title)s” and your %(count)s works in it are orphaned.",
+                len(works),
+            )
+            % {"title": series.title, "count": len(works)},
         )
         return redirect(request.user.get_absolute_url())
     return _confirm_page(
         request,
-        f"Orphan the series “{series.title}”?",
-        f"The series and every work of yours in it will be orphaned. {ORPHAN_EXPLANATION}",
+        _("Orphan the series “%(title)s”?") % {"title": series.title},
+        _("The series and every work of yours in it will be orphaned. %(explanation)s")
+        % {"explanation": ORPHAN_EXPLANATION},
         series.get_absolute_url(),
-        "Yes, orphan this series and its works",
+        _("Yes, orphan this series and its works"),
     )
 
 
@@ -68,27 +83,34 @@ def orphan_pseud(request, pk):
     pseud = get_object_or_404(Pseud, pk=pk, user=request.user)
     if request.method == "POST":
         works = orphaning.orphan_pseud_works(pseud)
-        messages.success(
-            request, f"{len(works)} work{'s' if len(works) != 1 else ''} by “{pseud.name}” orphaned."
-            + ("" if pseud.is_default else " The pseud is deleted.")
-        )
+        done = ngettext(
+            "%(count)s work by “%(name)s” orphaned.", "%(count)s works by “%(name)s” orphaned.", len(works)
+        ) % {"count": len(works), "name": pseud.name}
+        if not pseud.is_default:
+            done = _("%(done)s The pseud is deleted.") % {"done": done}
+        messages.success(request, done)
         return redirect("accounts:pseuds")
+    if pseud.is_default:
+        what = _("Every work and series credited to this pseud will be orphaned. %(explanation)s")
+    else:
+        what = _(
+            "Every work and series credited to this pseud will be orphaned, and the pseud deleted. %(explanation)s"
+        )
     return _confirm_page(
         request,
-        f"Orphan everything by “{pseud.name}”?",
-        f"Every work and series credited to this pseud will be orphaned"
-        f"{'' if pseud.is_default else ', and the pseud deleted'}. {ORPHAN_EXPLANATION}",
+        _("Orphan everything by “%(name)s”?") % {"name": pseud.name},
+        what % {"explanation": ORPHAN_EXPLANATION},
         reverse("accounts:pseuds"),
-        "Yes, orphan them",
+        _("Yes, orphan them"),
     )
 
 
 class AccountDeleteForm(forms.Form):
     password = forms.CharField(
-        label="Your password",
+        label=gettext_lazy("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="To be sure it's you.",
+        help_text=gettext_lazy("To be sure it's you."),
     )
 
     def __init__(self, user, works, *args, **kwargs):
@@ -100,17 +122,17 @@ class AccountDeleteForm(forms.Form):
             self.fields[f"work_{work.pk}"] = forms.ChoiceField(
                 label=work.title,
                 choices=[
-                    (orphaning.ORPHAN, "Orphan it: keep it on the archive without my name"),
-                    (orphaning.DELETE, "Take my name off it (others created it too)" if shared else "Delete it"),
+                    (orphaning.ORPHAN, _("Orphan it: keep it on the archive without my name")),
+                    (orphaning.DELETE, _("Take my name off it (others created it too)") if shared else _("Delete it")),
                 ],
                 widget=forms.RadioSelect,
-                error_messages={"required": "Choose what happens to this work."},
+                error_messages={"required": _("Choose what happens to this work.")},
             )
 
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise ValidationError("That is not your password.", code="wrong_password")
+            raise ValidationError(_("That is not your password."), code="wrong_password")
         return password
 
     def choices(self) -> dict[str, str]:

@@ -10,6 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from quire.accounts.confirmation import confirmed_email_required
@@ -20,7 +22,15 @@ from .access import series_for_editing, work_for_editing
 from .forms import ChapterForm, PublishAction, ReorderForm, SeriesForm, WorkForm
 from .models import Chapter, ChapterState, Creatorship, Work
 
-ONLY_CHAPTER = "This is the work's only chapter, so it can't be deleted. Delete the whole work instead."
+ONLY_CHAPTER = gettext_lazy("This is the work's only chapter, so it can't be deleted. Delete the whole work instead.")
+
+
+def _and(items: list[str]) -> str:
+    """ "a rating and a fandom": the list joined as a sentence in the reader's language."""
+    joined = items[-1]
+    for item in reversed(items[:-1]):
+        joined = _("%(first)s and %(rest)s") % {"first": item, "rest": joined}
+    return joined
 
 
 def _get_chapter(work: Work, chapter_id: int) -> Chapter:
@@ -110,9 +120,9 @@ def work_new(request):
             with transaction.atomic():
                 work = _create_work(request, form, chapter_form, submit, sections)
             if work.is_draft:
-                messages.success(request, "Draft saved. Only you and your co-creators can see it.")
+                messages.success(request, _("Draft saved. Only you and your co-creators can see it."))
             else:
-                messages.success(request, "Work posted.")
+                messages.success(request, _("Work posted."))
             return redirect(work)
     else:
         form = WorkForm(user=request.user)
@@ -176,7 +186,7 @@ def work_edit(request, pk):
             if data.get("submit") == "post" and work.is_draft:
                 # Post from the edit page saves first: what the author typed is never thrown away.
                 return _post_and_redirect(request, work)
-            messages.success(request, "Work updated.")
+            messages.success(request, _("Work updated."))
             return redirect(work)
     else:
         form = WorkForm(user=request.user, work=work)
@@ -203,17 +213,17 @@ def _post_and_redirect(request, work: Work):
     missing = work.missing_for_posting()
     if missing:
         # A draft made from pasted text has no tags until the author chooses them.
-        messages.error(request, f"Before posting, add {' and '.join(missing)} on this page.")
+        messages.error(request, _("Before posting, add %(missing)s on this page.") % {"missing": _and(missing)})
         return redirect("works:edit", work.pk)
     services.post_work(work)
     work.refresh_from_db()
     if work.is_draft:
         messages.warning(
             request,
-            "Nothing was posted: every chapter is scheduled. The work goes up with its first chapter.",
+            _("Nothing was posted: every chapter is scheduled. The work goes up with its first chapter."),
         )
     else:
-        messages.success(request, "Work posted.")
+        messages.success(request, _("Work posted."))
     return redirect(work)
 
 
@@ -223,16 +233,16 @@ def work_delete(request, pk):
     if request.method == "POST":
         title = work.title
         work.delete()
-        messages.success(request, f"“{title}” was deleted.")
+        messages.success(request, _("“%(title)s” was deleted.") % {"title": title})
         return redirect("works:index")
     return render(
         request,
         "works/confirm_delete.html",
         {
-            "heading": f"Delete “{work.title}”?",
-            "explanation": "The work, its chapters and everything readers left on it will be gone for good.",
+            "heading": _("Delete “%(title)s”?") % {"title": work.title},
+            "explanation": _("The work, its chapters and everything readers left on it will be gone for good."),
             "cancel_url": work.get_absolute_url(),
-            "button": "Yes, delete this work",
+            "button": _("Yes, delete this work"),
         },
     )
 
@@ -248,11 +258,11 @@ def _save_chapter_form(request, work: Work, form: ChapterForm):
         publish_at=form.cleaned_data["publish_at"] if action == PublishAction.SCHEDULE else None,
     )
     if chapter.state == ChapterState.SCHEDULED:
-        messages.success(request, "Chapter scheduled. Readers will see it once its time comes.")
+        messages.success(request, _("Chapter scheduled. Readers will see it once its time comes."))
     elif chapter.state == ChapterState.DRAFT:
-        messages.success(request, "Chapter saved as a draft. Only creators can see it.")
+        messages.success(request, _("Chapter saved as a draft. Only creators can see it."))
     else:
-        messages.success(request, "Chapter saved.")
+        messages.success(request, _("Chapter saved."))
     return redirect(chapter)
 
 
@@ -300,17 +310,18 @@ def chapter_delete(request, pk, chapter_id):
         except services.OnlyChapter as error:
             messages.error(request, str(error))
             return redirect("works:chapter_edit", work.pk, chapter.pk)
-        messages.success(request, f"{chapter.display_title} was deleted.")
+        messages.success(request, _("%(chapter)s was deleted.") % {"chapter": chapter.display_title})
         return redirect(work)
     return render(
         request,
         "works/confirm_delete.html",
         {
-            "heading": f"Delete {chapter.display_title} of “{work.title}”?",
-            "explanation": "The chapter's text and notes will be gone for good; later chapters move up.",
+            "heading": _("Delete %(chapter)s of “%(title)s”?")
+            % {"chapter": chapter.display_title, "title": work.title},
+            "explanation": _("The chapter's text and notes will be gone for good; later chapters move up."),
             "refusal": ONLY_CHAPTER if only else "",
             "cancel_url": reverse("works:chapter_edit", args=[work.pk, chapter.pk]),
-            "button": "Yes, delete this chapter",
+            "button": _("Yes, delete this chapter"),
         },
     )
 
@@ -322,7 +333,7 @@ def chapters_manage(request, pk):
     form = ReorderForm(request.POST or None, chapters=chapters)
     if request.method == "POST" and form.is_valid():
         services.renumber_chapters(work, form.ordered_ids())
-        messages.success(request, "Chapter order saved.")
+        messages.success(request, _("Chapter order saved."))
         return redirect("works:chapters_manage", work.pk)
     rows = [(chapter, form[f"position_{chapter.pk}"]) for chapter in chapters]
     return render(request, "works/chapters_manage.html", {"work": work, "form": form, "rows": rows})
@@ -339,10 +350,12 @@ def creatorships(request):
         if request.POST.get("decision") == "accept":
             invitation.accepted = True
             invitation.save(update_fields=["accepted"])
-            messages.success(request, f"You're now credited on “{invitation.work.title}”.")
+            messages.success(request, _("You're now credited on “%(title)s”.") % {"title": invitation.work.title})
         else:
             invitation.delete()
-            messages.success(request, f"You declined the invitation to “{invitation.work.title}”.")
+            messages.success(
+                request, _("You declined the invitation to “%(title)s”.") % {"title": invitation.work.title}
+            )
         return redirect("works:creatorships")
     return render(request, "works/creatorships.html", {"pending": pending})
 
@@ -355,7 +368,7 @@ def series_new(request):
         with transaction.atomic():
             series = form.save()
             series.creators.add(request.user.default_pseud)
-        messages.success(request, "Series created. Add works to it from the work form.")
+        messages.success(request, _("Series created. Add works to it from the work form."))
         return redirect(series)
     return render(request, "works/series_form.html", {"form": form, "series": None})
 
@@ -366,6 +379,6 @@ def series_edit(request, pk):
     form = SeriesForm(request.POST or None, instance=series)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Series updated.")
+        messages.success(request, _("Series updated."))
         return redirect(series)
     return render(request, "works/series_form.html", {"form": form, "series": series})

@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -9,14 +10,16 @@ def byline(work, user):
     """Creators as links, or "Anonymous" where the visibility rule hides them."""
     pseuds = work.creators_visible_to(user)
     if pseuds is None:
-        return "Anonymous"
+        return _("Anonymous")
     credit = format_html_join(", ", '<a rel="author" href="{}">{}</a>', ((p.get_absolute_url(), p) for p in pseuds))
     if work.anonymous:
         # The creator (or a moderator) sees their own anonymous work marked as such.
-        return format_html("{} (anonymous to readers)", credit)
+        return format_html(_("{creators} (anonymous to readers)"), creators=credit)
     if work.archived_by_id:
         # Open Doors' wording: the creator did not post this themselves (yet).
-        return format_html("{} [archived by {}]", credit, work.archived_by.username)
+        return format_html(
+            _("{creators} [archived by {archivist}]"), creators=credit, archivist=work.archived_by.username
+        )
     return credit
 
 
