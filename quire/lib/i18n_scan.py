@@ -74,8 +74,9 @@ class _TextCollector(HTMLParser):
         for name, value in attrs:
             if not value:
                 continue
+            # An <input type=submit>'s value is its label; a <button>'s value is only sent.
             visible = name in VISIBLE_ATTRIBUTES or (
-                name == "value" and tag in ("input", "button") and attributes.get("type") in BUTTON_TYPES
+                name == "value" and tag == "input" and attributes.get("type") in BUTTON_TYPES
             )
             if visible and needs_translation(value):
                 self.found.append((self._line_of(self.getpos()), value, f'{name}="…" of <{tag}>'))
