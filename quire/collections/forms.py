@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from quire.tags.models import Tag, TagType
 from quire.works.models import Work
@@ -35,8 +35,11 @@ class CollectionForm(forms.ModelForm):
         # Labels here rather than verbose names on the model, which would each need a migration.
         labels = {
             "name": gettext_lazy("Name"), "title": gettext_lazy("Title"), "kind": gettext_lazy("Kind"),
-            "rules": gettext_lazy("Rules"), "moderated": gettext_lazy("Moderated"), "closed": gettext_lazy("Closed"),
-            "anonymous": gettext_lazy("Anonymous"), "unrevealed": gettext_lazy("Unrevealed"),
+            "rules": gettext_lazy("Rules"),
+            # Contexts: these describe a collection (feminine in Spanish), not a work or a person.
+            "moderated": pgettext_lazy("collection", "Moderated"), "closed": pgettext_lazy("collection", "Closed"),
+            "anonymous": pgettext_lazy("collection", "Anonymous"),
+            "unrevealed": pgettext_lazy("collection", "Unrevealed"),
         }  # fmt: skip
 
     def __init__(self, *args, user, **kwargs):

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from quire.lib import text as textlib
 
@@ -31,8 +32,8 @@ class CollectionKind(models.TextChoices):
 
 class ItemState(models.TextChoices):
     PENDING = "pending", _("Waiting for approval")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
+    APPROVED = "approved", pgettext_lazy("collection item", "Approved")
+    REJECTED = "rejected", pgettext_lazy("collection item", "Rejected")
 
 
 class CollectionQuerySet(models.QuerySet):

@@ -2,13 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 
 class ReportStatus(models.TextChoices):
-    OPEN = "open", gettext_lazy("Open")
-    RESOLVED = "resolved", gettext_lazy("Resolved")
-    DISMISSED = "dismissed", gettext_lazy("Dismissed")
+    OPEN = "open", pgettext_lazy("report", "Open")
+    RESOLVED = "resolved", pgettext_lazy("report", "Resolved")
+    DISMISSED = "dismissed", pgettext_lazy("report", "Dismissed")
 
 
 class ReportReason(models.TextChoices):
@@ -114,9 +114,9 @@ class ReviewReason(models.TextChoices):
 
 
 class ReviewStatus(models.TextChoices):
-    PENDING = "pending", gettext_lazy("Waiting")
-    APPROVED = "approved", gettext_lazy("Approved")
-    REJECTED = "rejected", gettext_lazy("Rejected")
+    PENDING = "pending", pgettext_lazy("review item", "Waiting")
+    APPROVED = "approved", pgettext_lazy("review item", "Approved")
+    REJECTED = "rejected", pgettext_lazy("review item", "Rejected")
 
 
 class ReviewItem(models.Model):
