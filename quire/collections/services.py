@@ -10,6 +10,7 @@ see the change together and a rolled-back change leaves no trace."""
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -23,7 +24,7 @@ from .models import Collection, CollectionItem, Gift, ItemState, RelatedWork, Re
 
 GIFT_HEADLINE = gettext_lazy("%(title)s is a gift for you")
 # Whole sentences per kind, so a translator can word each one.
-RELATED_HEADLINES = {
+RELATED_HEADLINES: dict[str, Promise] = {
     RelationKind.INSPIRED: gettext_lazy("%(child)s says it is inspired by your work %(parent)s"),
     RelationKind.TRANSLATION: gettext_lazy("%(child)s says it is a translation of your work %(parent)s"),
     RelationKind.REMIX: gettext_lazy("%(child)s says it is a remix of your work %(parent)s"),
