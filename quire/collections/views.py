@@ -173,7 +173,7 @@ def collection_reveal(request, name):
     collection = _maintained(request, name)
     count = services.reveal(collection, request.user)
     messages.success(request, ngettext(
-        "Revealed %(collection)s: %(count)d work now shown with its creators.",
+        "Revealed %(collection)s: %(count)d work now shown with their creators.",
         "Revealed %(collection)s: %(count)d works now shown with their creators.",
         count,
     ) % {"collection": collection.title, "count": count})  # fmt: skip
