@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CollectionsConfig(AppConfig):
@@ -6,7 +7,7 @@ class CollectionsConfig(AppConfig):
     # which would read like Python's own module in migrations and admin.
     name = "quire.collections"
     label = "quire_collections"
-    verbose_name = "Collections"
+    verbose_name = _("Collections")
 
     def ready(self):
         from quire.works import events, form_sections

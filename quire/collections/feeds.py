@@ -4,6 +4,7 @@ one Atom writer the search app owns."""
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from quire.search.feeds import FEED_SIZE, newest_works, works_feed_response
 from quire.search.query import Query
@@ -16,8 +17,8 @@ def collection_feed(request, name):
     query = Query(collections=tuple(collection.with_children_ids()), sort="posted", per_page=FEED_SIZE)
     return works_feed_response(
         request,
-        title=f"{settings.SITE_NAME}: works in {collection.title}",
-        subtitle=f"The newest works in the collection {collection.title}.",
+        title=_("%(site)s: works in %(collection)s") % {"site": settings.SITE_NAME, "collection": collection.title},
+        subtitle=_("The newest works in the collection %(collection)s.") % {"collection": collection.title},
         html_url=collection.get_absolute_url(),
         works=newest_works(query, request.user),
         viewer=request.user,

@@ -3,6 +3,8 @@ from urllib.parse import urlparse
 from django import forms
 from django.contrib.auth import get_user_model
 from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from quire.tags.models import Tag, TagType
 from quire.works.models import Work
@@ -21,14 +23,24 @@ RESERVED_NAMES = {"new", "invitations"}
 
 class CollectionForm(forms.ModelForm):
     moderator_names = forms.CharField(
-        required=False, label="Moderators", help_text="Usernames, separated by commas. They approve items and reveal."
-    )
+        required=False, label=gettext_lazy("Moderators"),
+        help_text=gettext_lazy("Usernames, separated by commas. They approve items and reveal."),
+    )  # fmt: skip
 
     class Meta:
         model = Collection
         fields = ["name", "title", "kind", "parent", "description", "rules", "moderated", "closed", "anonymous",
                   "unrevealed"]  # fmt: skip
         widgets = {"description": forms.Textarea(attrs={"rows": 5}), "rules": forms.Textarea(attrs={"rows": 5})}
+        # Labels here rather than verbose names on the model, which would each need a migration.
+        labels = {
+            "name": gettext_lazy("Name"), "title": gettext_lazy("Title"), "kind": gettext_lazy("Kind"),
+            "rules": gettext_lazy("Rules"),
+            # Contexts: these describe a collection (feminine in Spanish), not a work or a person.
+            "moderated": pgettext_lazy("collection", "Moderated"), "closed": pgettext_lazy("collection", "Closed"),
+            "anonymous": pgettext_lazy("collection", "Anonymous"),
+            "unrevealed": pgettext_lazy("collection", "Unrevealed"),
+        }  # fmt: skip
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,14 +54,16 @@ class CollectionForm(forms.ModelForm):
                 parents = parents.none()  # one level of sub-collections, as AO3
         self.fields["parent"].queryset = parents
         self.fields["parent"].required = False
-        self.fields["parent"].label = "Parent collection"
+        self.fields["parent"].label = _("Parent collection")
 
     def clean_name(self):
         name = self.cleaned_data["name"]
         if name.lower() in RESERVED_NAMES:
-            raise forms.ValidationError(f"“{name}” is taken by a page of the archive. Choose another name.")
+            raise forms.ValidationError(
+                _("“%(name)s” is taken by a page of the archive. Choose another name.") % {"name": name}
+            )
         if Collection.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError("A collection with this name already exists.")
+            raise forms.ValidationError(_("A collection with this name already exists."))
         return name
 
     def clean_moderator_names(self):
@@ -59,33 +73,42 @@ class CollectionForm(forms.ModelForm):
             found = get_user_model().objects.filter(username__iexact=name).first()
             (users if found else missing).append(found or name)
         if missing:
-            raise forms.ValidationError(f"There's no user called {', '.join(missing)}. Check the spelling.")
+            raise forms.ValidationError(
+                _("There's no user called %(names)s. Check the spelling.") % {"names": ", ".join(missing)}
+            )
         return [u for u in users if u.pk != (self.instance.owner_id or self.user.pk)]
 
 
 class WorkCollectionsSection(forms.Form):
     """Collections, gifts and a related work, on the post and edit work form."""
 
-    legend = "Collections, gifts and related works"
+    legend = gettext_lazy("Collections, gifts and related works")
     prefix = "assoc"
 
     collections = forms.CharField(
-        required=False, max_length=1000, label="Post to collections",
-        help_text="Short names of collections, separated by commas (the name in the collection's address).",
+        required=False, max_length=1000, label=gettext_lazy("Post to collections"),
+        help_text=gettext_lazy(
+            "Short names of collections, separated by commas (the name in the collection's address)."
+        ),
     )  # fmt: skip
     gifts = forms.CharField(
-        required=False, max_length=1000, label="Gift this work to",
-        help_text="Usernames on this archive, or any names, separated by commas.",
+        required=False, max_length=1000, label=gettext_lazy("Gift this work to"),
+        help_text=gettext_lazy("Usernames on this archive, or any names, separated by commas."),
     )  # fmt: skip
     related_kind = forms.ChoiceField(
-        required=False, label="This work is", choices=[("", "not related to another work"), *RelationKind.choices]
-    )
-    related_url = forms.CharField(
-        required=False, max_length=500, label="Original work",
-        help_text="The address of a work on this archive, or of a work elsewhere.",
+        required=False, label=gettext_lazy("This work is"),
+        choices=[("", gettext_lazy("not related to another work")), *RelationKind.choices],
     )  # fmt: skip
-    related_title = forms.CharField(required=False, max_length=255, label="Original title (for a work elsewhere)")
-    related_author = forms.CharField(required=False, max_length=100, label="Original creator (for a work elsewhere)")
+    related_url = forms.CharField(
+        required=False, max_length=500, label=gettext_lazy("Original work"),
+        help_text=gettext_lazy("The address of a work on this archive, or of a work elsewhere."),
+    )  # fmt: skip
+    related_title = forms.CharField(
+        required=False, max_length=255, label=gettext_lazy("Original title (for a work elsewhere)")
+    )
+    related_author = forms.CharField(
+        required=False, max_length=100, label=gettext_lazy("Original creator (for a work elsewhere)")
+    )
 
     def __init__(self, data=None, *, user, work):
         self.user, self.work = user, work
@@ -106,14 +129,18 @@ class WorkCollectionsSection(forms.Form):
                 # name lookups are exact in the database; retry case-insensitively
                 match = Collection.objects.filter(name__iexact=name).first()
                 if match is None:
-                    raise forms.ValidationError(f"There's no collection called {name}. Check the spelling.")
+                    raise forms.ValidationError(
+                        _("There's no collection called %(name)s. Check the spelling.") % {"name": name}
+                    )
                 found[name.lower()] = match
         current = set()
         if self.work is not None:
             current = set(CollectionItem.objects.filter(work=self.work).values_list("collection_id", flat=True))
         for collection in found.values():
             if collection.closed and collection.pk not in current and not collection.is_maintainer(self.user):
-                raise forms.ValidationError(f"{collection.title} is closed: it accepts no new works.")
+                raise forms.ValidationError(
+                    _("%(collection)s is closed: it accepts no new works.") % {"collection": collection.title}
+                )
         return list({c.pk: c for c in found.values()}.values())
 
     def clean_gifts(self):
@@ -124,17 +151,17 @@ class WorkCollectionsSection(forms.Form):
         kind, url = data.get("related_kind"), (data.get("related_url") or "").strip()
         data["related_parent"] = None
         if kind and not url:
-            self.add_error("related_url", "Give the address of the original work.")
+            self.add_error("related_url", _("Give the address of the original work."))
         elif url and not kind:
-            self.add_error("related_kind", "Choose how this work relates to the original.")
+            self.add_error("related_kind", _("Choose how this work relates to the original."))
         elif kind and url:
             parent = work_from_address(url, self.user)
             if parent is not None:
                 data["related_parent"] = parent
             elif urlparse(url).scheme not in ("http", "https") or not urlparse(url).netloc:
-                self.add_error("related_url", "Give a full address (https://…) or a work on this archive.")
+                self.add_error("related_url", _("Give a full address (https://…) or a work on this archive."))
             elif is_local_work_address(url):
-                self.add_error("related_url", "There's no work at that address you can see.")
+                self.add_error("related_url", _("There's no work at that address you can see."))
         return data
 
     def save(self, work) -> list[str]:
@@ -184,7 +211,10 @@ def work_from_address(url: str, user) -> Work | None:
 
 
 class InviteWorkForm(forms.Form):
-    work = forms.CharField(label="Work address", max_length=500, help_text="The address of a work on this archive.")
+    work = forms.CharField(
+        label=gettext_lazy("Work address"), max_length=500,
+        help_text=gettext_lazy("The address of a work on this archive."),
+    )  # fmt: skip
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,18 +223,24 @@ class InviteWorkForm(forms.Form):
     def clean_work(self):
         work = work_from_address(self.cleaned_data["work"].strip(), self.user)
         if work is None:
-            raise forms.ValidationError("There's no work at that address you can see.")
+            raise forms.ValidationError(_("There's no work at that address you can see."))
         return work
 
 
 class PromptForm(forms.ModelForm):
-    fandoms = forms.CharField(required=False, max_length=1000, help_text="Separated by commas.")
-    characters = forms.CharField(required=False, max_length=1000, help_text="Separated by commas.")
+    fandoms = forms.CharField(
+        required=False, max_length=1000, label=gettext_lazy("Fandoms"), help_text=gettext_lazy("Separated by commas.")
+    )
+    characters = forms.CharField(
+        required=False, max_length=1000, label=gettext_lazy("Characters"),
+        help_text=gettext_lazy("Separated by commas."),
+    )  # fmt: skip
 
     class Meta:
         model = Prompt
         fields = ["title", "description", "anonymous"]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        labels = {"title": gettext_lazy("Title"), "description": gettext_lazy("Description")}
 
     def tags(self) -> list[Tag]:
         from quire.tags.models import Tag as TagModel
@@ -226,5 +262,7 @@ class PromptForm(forms.ModelForm):
             for name in split_names(data.get(field, "")):
                 clash = TagModel.objects.filter(name__iexact=name).exclude(type=tag_type).first()
                 if clash:
-                    self.add_error(field, f"“{clash.name}” is already a {clash.get_type_display().lower()} tag.")
+                    self.add_error(field, _("“%(tag)s” is already a %(type)s tag.") % {
+                        "tag": clash.name, "type": clash.get_type_display().lower(),
+                    })  # fmt: skip
         return data

@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from quire.lib import text as textlib
 
@@ -23,15 +25,15 @@ NAME_MAX = 60
 
 
 class CollectionKind(models.TextChoices):
-    COLLECTION = "collection", "Collection"
-    PROMPT_MEME = "prompt_meme", "Prompt meme"
-    GIFT_EXCHANGE = "gift_exchange", "Gift exchange"
+    COLLECTION = "collection", _("Collection")
+    PROMPT_MEME = "prompt_meme", _("Prompt meme")
+    GIFT_EXCHANGE = "gift_exchange", _("Gift exchange")
 
 
 class ItemState(models.TextChoices):
-    PENDING = "pending", "Waiting for approval"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", pgettext_lazy("collection item", "Approved")
+    REJECTED = "rejected", pgettext_lazy("collection item", "Rejected")
 
 
 class CollectionQuerySet(models.QuerySet):
@@ -49,8 +51,8 @@ class Collection(models.Model):
     name = models.CharField(
         max_length=NAME_MAX,
         unique=True,
-        validators=[RegexValidator(r"^[A-Za-z0-9_]+$", "Use only letters, digits and underscores.")],
-        help_text="The short name in the collection's address: letters, digits and underscores.",
+        validators=[RegexValidator(r"^[A-Za-z0-9_]+$", _("Use only letters, digits and underscores."))],
+        help_text=_("The short name in the collection's address: letters, digits and underscores."),
     )
     title = models.CharField(max_length=255)
     kind = models.CharField(max_length=16, choices=CollectionKind.choices, default=CollectionKind.COLLECTION)
@@ -58,17 +60,17 @@ class Collection(models.Model):
     moderators = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="moderated_collections")
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children",
-        help_text="Make this a sub-collection of a collection you maintain.",
+        help_text=_("Make this a sub-collection of a collection you maintain."),
     )  # fmt: skip
-    description = models.TextField("Profile", blank=True, max_length=DESCRIPTION_MAX)
+    description = models.TextField(_("Profile"), blank=True, max_length=DESCRIPTION_MAX)
     rules = models.TextField(blank=True, max_length=DESCRIPTION_MAX)
     description_html = models.TextField(blank=True, editable=False)
     rules_html = models.TextField(blank=True, editable=False)
     # Moderated: new items wait for an owner or moderator. Closed: no new items at all.
-    moderated = models.BooleanField(default=False, help_text="Owners and moderators approve each new item.")
-    closed = models.BooleanField(default=False, help_text="No new works or bookmarks can join.")
-    anonymous = models.BooleanField(default=False, help_text="Creators are hidden until the collection is revealed.")
-    unrevealed = models.BooleanField(default=False, help_text="Works are hidden until the collection is revealed.")
+    moderated = models.BooleanField(default=False, help_text=_("Owners and moderators approve each new item."))
+    closed = models.BooleanField(default=False, help_text=_("No new works or bookmarks can join."))
+    anonymous = models.BooleanField(default=False, help_text=_("Creators are hidden until the collection is revealed."))
+    unrevealed = models.BooleanField(default=False, help_text=_("Works are hidden until the collection is revealed."))
     revealed_at = models.DateTimeField(null=True, blank=True)
     # Ever anonymous: a work that was in it took its anonymity from here, so a reveal may clear it.
     anonymous_history = models.BooleanField(default=False, editable=False)
@@ -169,8 +171,8 @@ class Prompt(models.Model):
     title = models.CharField(max_length=255)
     description = models.TextField(blank=True, max_length=DESCRIPTION_MAX)
     description_html = models.TextField(blank=True, editable=False)
-    anonymous = models.BooleanField("Post this prompt anonymously", default=False)
-    tags = models.ManyToManyField("tags.Tag", blank=True, related_name="prompts")
+    anonymous = models.BooleanField(_("Post this prompt anonymously"), default=False)
+    tags = models.ManyToManyField(to="tags.Tag", blank=True, related_name="prompts")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -252,10 +254,19 @@ class Gift(models.Model):
 
 # --- related works ---------------------------------------------------------------------
 class RelationKind(models.TextChoices):
-    INSPIRED = "inspired", "Inspired by"
-    TRANSLATION = "translation", "Translation of"
-    REMIX = "remix", "Remix of"
-    PODFIC = "podfic", "Podfic of"
+    INSPIRED = "inspired", _("Inspired by")
+    TRANSLATION = "translation", _("Translation of")
+    REMIX = "remix", _("Remix of")
+    PODFIC = "podfic", _("Podfic of")
+
+
+# What a work is, seen from the original it is based on ("Works based on this: Translation: …").
+BASED_ON_LABELS = {
+    RelationKind.INSPIRED: _("Inspired"),
+    RelationKind.TRANSLATION: _("Translation"),
+    RelationKind.REMIX: _("Remix"),
+    RelationKind.PODFIC: _("Podfic"),
+}
 
 
 class RelatedWork(models.Model):
@@ -282,3 +293,6 @@ class RelatedWork(models.Model):
 
     def __str__(self):
         return f"{self.child} {self.get_kind_display().lower()} {self.parent or self.url}"
+
+    def based_on_label(self) -> str:
+        return BASED_ON_LABELS.get(self.kind, self.get_kind_display())

@@ -10,13 +10,26 @@ see the change together and a rolled-back change leaves no trace."""
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from quire.accounts.language import speaking
 from quire.interactions import hooks as interaction_hooks
 from quire.interactions.models import Notification, NotificationKind
 from quire.search.indexing import reindex_works
 from quire.works.models import ChapterState, Work
 
-from .models import Collection, CollectionItem, Gift, ItemState, RelatedWork
+from .models import Collection, CollectionItem, Gift, ItemState, RelatedWork, RelationKind
+
+GIFT_HEADLINE = gettext_lazy("%(title)s is a gift for you")
+# Whole sentences per kind, so a translator can word each one.
+RELATED_HEADLINES: dict[str, Promise] = {
+    RelationKind.INSPIRED: gettext_lazy("%(child)s says it is inspired by your work %(parent)s"),
+    RelationKind.TRANSLATION: gettext_lazy("%(child)s says it is a translation of your work %(parent)s"),
+    RelationKind.REMIX: gettext_lazy("%(child)s says it is a remix of your work %(parent)s"),
+    RelationKind.PODFIC: gettext_lazy("%(child)s says it is a podfic of your work %(parent)s"),
+}
 
 
 class Refused(Exception):
@@ -24,14 +37,20 @@ class Refused(Exception):
 
 
 # --- notifications ---------------------------------------------------------------------
-def notify(user, event_key: str, headline: str, link: str, *, work: Work | None = None) -> None:
-    """One inbox item per (user, event): retrying an action adds nothing."""
+def notify(user, event_key: str, headline, link: str, *, work: Work | None = None, params: dict | None = None) -> None:
+    """One inbox item per (user, event): retrying an action adds nothing.
+
+    The inbox keeps the headline as text, so it is written here in the recipient's
+    language: pass a gettext_lazy string and its `params` (%(name)s placeholders),
+    and it is translated for them, not for whoever's action sent it."""
     if user is None:
         return
+    with speaking(user):
+        text = str(headline) % params if params else str(headline)
     Notification.objects.get_or_create(
         user=user,
         event_key=event_key[:100],
-        defaults={"kind": NotificationKind.COLLECTION, "headline": headline[:300], "link": link[:500], "work": work},
+        defaults={"kind": NotificationKind.COLLECTION, "headline": text[:300], "link": link[:500], "work": work},
     )
 
 
@@ -82,9 +101,9 @@ def add_work_to_collection(work: Work, collection: Collection, *, by) -> Collect
     is_creator = work.is_creator(by)
     is_maintainer = collection.is_maintainer(by)
     if not (is_creator or is_maintainer):
-        raise Refused("Only the work's creators or the collection's maintainers can add it.")
+        raise Refused(_("Only the work's creators or the collection's maintainers can add it."))
     if collection.closed and not is_maintainer:
-        raise Refused(f"{collection.title} is closed: it accepts no new works.")
+        raise Refused(_("%(collection)s is closed: it accepts no new works.") % {"collection": collection.title})
     item = CollectionItem.objects.filter(collection=collection, work=work).first()
     if item is not None and item.author_state != ItemState.REJECTED and item.collection_state != ItemState.REJECTED:
         # Already there or on its way: adding it again answers the other side's request
@@ -105,15 +124,17 @@ def add_work_to_collection(work: Work, collection: Collection, *, by) -> Collect
         for user in _creators(work):
             notify(
                 user, f"collection-invite:{item.pk}",
-                f"{collection.title} invites your work {work.title}",
+                gettext_lazy("%(collection)s invites your work %(title)s"),
                 reverse("collections:invitations"), work=work,
+                params={"collection": collection.title, "title": work.title},
             )  # fmt: skip
     elif item.collection_state == ItemState.PENDING:
         for user in maintainers(collection):
             notify(
                 user, f"collection-submission:{item.pk}",
-                f"{work.title} is waiting for approval in {collection.title}",
+                gettext_lazy("%(title)s is waiting for approval in %(collection)s"),
                 collection_url(collection, "queue"), work=work,
+                params={"collection": collection.title, "title": work.title},
             )  # fmt: skip
     return item
 
@@ -121,9 +142,9 @@ def add_work_to_collection(work: Work, collection: Collection, *, by) -> Collect
 @transaction.atomic
 def add_bookmark_to_collection(bookmark, collection: Collection, *, by) -> CollectionItem:
     if bookmark.user_id != by.pk:
-        raise Refused("Only the bookmark's owner can add it to a collection.")
+        raise Refused(_("Only the bookmark's owner can add it to a collection."))
     if collection.closed and not collection.is_maintainer(by):
-        raise Refused(f"{collection.title} is closed: it accepts no new bookmarks.")
+        raise Refused(_("%(collection)s is closed: it accepts no new bookmarks.") % {"collection": collection.title})
     item, created = CollectionItem.objects.get_or_create(
         collection=collection, bookmark=bookmark,
         defaults={
@@ -138,7 +159,7 @@ def add_bookmark_to_collection(bookmark, collection: Collection, *, by) -> Colle
 @transaction.atomic
 def answer_invitation(item: CollectionItem, user, *, accept: bool) -> None:
     if item.work is None or not item.work.is_creator(user):
-        raise Refused("Only the work's creators can answer this invitation.")
+        raise Refused(_("Only the work's creators can answer this invitation."))
     item.author_state = ItemState.APPROVED if accept else ItemState.REJECTED
     item.save(update_fields=["author_state"])
     sync_work_flags(item.work)
@@ -147,7 +168,7 @@ def answer_invitation(item: CollectionItem, user, *, accept: bool) -> None:
 @transaction.atomic
 def moderate_item(item: CollectionItem, by, *, approve: bool) -> None:
     if not item.collection.is_maintainer(by):
-        raise Refused("Only the collection's owner and moderators can approve its items.")
+        raise Refused(_("Only the collection's owner and moderators can approve its items."))
     item.collection_state = ItemState.APPROVED if approve else ItemState.REJECTED
     item.save(update_fields=["collection_state"])
     if item.work is not None:
@@ -156,8 +177,9 @@ def moderate_item(item: CollectionItem, by, *, approve: bool) -> None:
             for user in _creators(item.work):
                 notify(
                     user, f"collection-approved:{item.pk}",
-                    f"Your work {item.work.title} was approved into {item.collection.title}",
+                    gettext_lazy("Your work %(title)s was approved into %(collection)s"),
                     item.collection.get_absolute_url(), work=item.work,
+                    params={"collection": item.collection.title, "title": item.work.title},
                 )  # fmt: skip
 
 
@@ -169,7 +191,7 @@ def remove_item(item: CollectionItem, by) -> None:
         item.bookmark is not None and item.bookmark.user_id == by.pk
     )
     if not (owner_of_item or item.collection.is_maintainer(by)):
-        raise Refused("You can't remove this item.")
+        raise Refused(_("You can't remove this item."))
     item.delete()
     if work is not None:
         sync_work_flags(work)
@@ -208,7 +230,7 @@ def reveal(collection: Collection, by) -> int:
     loses the flags it had from here (unless another collection still holds them),
     is re-indexed, and its creators and gift recipients are told. Returns works revealed."""
     if not collection.is_maintainer(by):
-        raise Refused("Only the collection's owner and moderators can reveal it.")
+        raise Refused(_("Only the collection's owner and moderators can reveal it."))
     Collection.objects.filter(pk=collection.pk).update(anonymous=False, unrevealed=False, revealed_at=timezone.now())
     collection.anonymous = collection.unrevealed = False
     works = list(Work.objects.filter(collection_items__in=CollectionItem.objects.live().filter(collection=collection)))
@@ -222,13 +244,13 @@ def reveal(collection: Collection, by) -> int:
         for user in _creators(work):
             notify(
                 user, f"collection-reveal:{collection.pk}:{work.pk}",
-                f"{collection.title} has been revealed: your work {work.title} is now shown with your name",
-                work.get_absolute_url(), work=work,
+                gettext_lazy("%(collection)s has been revealed: your work %(title)s is now shown with your name"),
+                work.get_absolute_url(), work=work, params={"collection": collection.title, "title": work.title},
             )  # fmt: skip
         for gift in Gift.objects.filter(work=work, refused=False, recipient__isnull=False):
             notify(
                 gift.recipient, f"gift:{gift.pk}",
-                f"{work.title} is a gift for you", work.get_absolute_url(), work=work,
+                GIFT_HEADLINE, work.get_absolute_url(), work=work, params={"title": work.title},
             )  # fmt: skip
     return len(works)
 
@@ -249,9 +271,10 @@ def set_gifts(work: Work, names: list[str], *, by) -> None:
         if user is not None:
             gift, created = Gift.objects.get_or_create(work=work, recipient=user)
             if created and not work.is_draft and not work.unrevealed:
-                notify(user, f"gift:{gift.pk}", f"{work.title} is a gift for you", work.get_absolute_url(), work=work)
+                notify(user, f"gift:{gift.pk}", GIFT_HEADLINE, work.get_absolute_url(), work=work,
+                       params={"title": work.title})  # fmt: skip
         else:
-            gift, _ = Gift.objects.get_or_create(work=work, recipient=None, recipient_name=plain)
+            gift, _created = Gift.objects.get_or_create(work=work, recipient=None, recipient_name=plain)
         keep.add(gift.pk)
     Gift.objects.filter(work=work, refused=False).exclude(pk__in=keep).delete()
 
@@ -261,13 +284,14 @@ def notify_gifts_posted(work: Work) -> None:
     if work.is_draft or work.unrevealed:
         return
     for gift in Gift.objects.filter(work=work, refused=False, recipient__isnull=False):
-        notify(gift.recipient, f"gift:{gift.pk}", f"{work.title} is a gift for you", work.get_absolute_url(), work=work)
+        notify(gift.recipient, f"gift:{gift.pk}", GIFT_HEADLINE, work.get_absolute_url(), work=work,
+               params={"title": work.title})  # fmt: skip
 
 
 @transaction.atomic
 def refuse_gift(gift: Gift, user) -> None:
     if gift.recipient_id != user.pk:
-        raise Refused("Only the recipient can refuse a gift.")
+        raise Refused(_("Only the recipient can refuse a gift."))
     gift.refused = True
     gift.save(update_fields=["refused"])
 
@@ -280,7 +304,7 @@ def link_related(
     """The child's author says it relates to `parent` (a work here: its author approves)
     or to an external work at `url` (shown at once: nobody here can approve it)."""
     if parent is not None and parent.pk == child.pk:
-        raise Refused("A work can't be related to itself.")
+        raise Refused(_("A work can't be related to itself."))
     if parent is not None:
         relation, created = RelatedWork.objects.get_or_create(
             child=child, parent=parent, defaults={"kind": kind, "state": ItemState.PENDING}
@@ -294,9 +318,9 @@ def link_related(
             else:
                 for user in _creators(parent):
                     notify(
-                        user, f"related:{relation.pk}",
-                        f"{child.title} says it is {relation.get_kind_display().lower()} your work {parent.title}",
+                        user, f"related:{relation.pk}", RELATED_HEADLINES[relation.kind],
                         reverse("collections:related_pending"), work=parent,
+                        params={"child": child.title, "parent": parent.title},
                     )  # fmt: skip
         return relation
     return RelatedWork.objects.create(
@@ -307,7 +331,7 @@ def link_related(
 @transaction.atomic
 def answer_relation(relation: RelatedWork, user, *, approve: bool) -> None:
     if relation.parent is None or not relation.parent.is_creator(user):
-        raise Refused("Only the creators of the original work can answer this.")
+        raise Refused(_("Only the creators of the original work can answer this."))
     relation.state = ItemState.APPROVED if approve else ItemState.REJECTED
     relation.save(update_fields=["state"])
 

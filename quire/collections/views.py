@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from quire.accounts.models import User
@@ -27,7 +29,7 @@ def _collection(name) -> Collection:
 def _maintained(request, name) -> Collection:
     collection = _collection(name)
     if not collection.is_maintainer(request.user):
-        raise PermissionDenied("Only the collection's owner and moderators can do that.")
+        raise PermissionDenied(_("Only the collection's owner and moderators can do that."))
     return collection
 
 
@@ -66,7 +68,7 @@ def collection_detail(request, name):
 def collection_works(request, name):
     collection = _collection(name)
     context = build_listing(request, collection_ids=tuple(collection.with_children_ids()))
-    context["heading"] = f"Works in {collection.title}"
+    context["heading"] = _("Works in %(collection)s") % {"collection": collection.title}
     context["collection"] = collection
     return render(request, "search/works.html", context)
 
@@ -93,7 +95,7 @@ def collection_new(request):
             collection.owner = request.user
             collection.save()
             collection.moderators.set(form.cleaned_data["moderator_names"])
-        messages.success(request, f"Created the collection {collection.title}.")
+        messages.success(request, _("Created the collection %(collection)s.") % {"collection": collection.title})
         return redirect(collection)
     return render(request, "collections/form.html", {"form": form, "collection": None})
 
@@ -102,7 +104,7 @@ def collection_new(request):
 def collection_edit(request, name):
     collection = _collection(name)
     if collection.owner_id != request.user.pk:
-        raise PermissionDenied("Only the collection's owner can change its settings.")
+        raise PermissionDenied(_("Only the collection's owner can change its settings."))
     form = CollectionForm(request.POST or None, instance=collection, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -111,7 +113,7 @@ def collection_edit(request, name):
             # Turning a flag on (or off) changes how its works are shown: one pass keeps them in step.
             for work in Work.objects.filter(collection_items__collection=collection).distinct():
                 services.sync_work_flags(work)
-        messages.success(request, "Collection updated.")
+        messages.success(request, _("Collection updated."))
         return redirect(collection)
     return render(request, "collections/form.html", {"form": form, "collection": collection})
 
@@ -124,7 +126,7 @@ def collection_queue(request, name):
     if request.method == "POST" and invite_form.is_valid():
         try:
             services.add_work_to_collection(invite_form.cleaned_data["work"], collection, by=request.user)
-            messages.success(request, "Invitation sent: the work joins when its creators accept.")
+            messages.success(request, _("Invitation sent: the work joins when its creators accept."))
             return redirect("collections:queue", collection.name)
         except services.Refused as refusal:
             messages.error(request, str(refusal))
@@ -148,7 +150,7 @@ def item_moderate(request, name, pk):
     item = get_object_or_404(CollectionItem, pk=pk, collection=collection)
     approve = request.POST.get("action") == "approve"
     services.moderate_item(item, request.user, approve=approve)
-    messages.success(request, "Approved." if approve else "Rejected.")
+    messages.success(request, _("Approved.") if approve else _("Rejected."))
     return redirect("collections:queue", collection.name)
 
 
@@ -159,7 +161,7 @@ def item_remove(request, name, pk):
     item = get_object_or_404(CollectionItem, pk=pk, collection=collection)
     try:
         services.remove_item(item, request.user)
-        messages.success(request, f"Removed from {collection.title}.")
+        messages.success(request, _("Removed from %(collection)s.") % {"collection": collection.title})
     except services.Refused as refusal:
         messages.error(request, str(refusal))
     return redirect(collection)
@@ -170,9 +172,11 @@ def item_remove(request, name, pk):
 def collection_reveal(request, name):
     collection = _maintained(request, name)
     count = services.reveal(collection, request.user)
-    messages.success(
-        request, f"Revealed {collection.title}: {count} work{'s' if count != 1 else ''} now shown with their creators."
-    )
+    messages.success(request, ngettext(
+        "Revealed %(collection)s: %(count)d work now shown with their creators.",
+        "Revealed %(collection)s: %(count)d works now shown with their creators.",
+        count,
+    ) % {"collection": collection.title, "count": count})  # fmt: skip
     return redirect(collection)
 
 
@@ -182,7 +186,7 @@ def bookmark_add(request, name):
     collection = _collection(name)
     bookmark = Bookmark.objects.filter(user=request.user, pk=request.POST.get("bookmark") or 0).first()
     if bookmark is None:
-        messages.error(request, "Choose one of your bookmarks.")
+        messages.error(request, _("Choose one of your bookmarks."))
         return redirect(collection)
     try:
         item = services.add_bookmark_to_collection(bookmark, collection, by=request.user)
@@ -190,9 +194,9 @@ def bookmark_add(request, name):
         messages.error(request, str(refusal))
         return redirect(collection)
     if item.collection_state == ItemState.PENDING:
-        messages.success(request, "Bookmark submitted: it shows once a moderator approves it.")
+        messages.success(request, _("Bookmark submitted: it shows once a moderator approves it."))
     else:
-        messages.success(request, f"Bookmark added to {collection.title}.")
+        messages.success(request, _("Bookmark added to %(collection)s.") % {"collection": collection.title})
     return redirect(collection)
 
 
@@ -218,7 +222,12 @@ def invitation_answer(request, pk):
     accept = request.POST.get("action") == "accept"
     try:
         services.answer_invitation(item, request.user, accept=accept)
-        messages.success(request, f"Your work joined {item.collection.title}." if accept else "Invitation declined.")
+        messages.success(
+            request,
+            _("Your work joined %(collection)s.") % {"collection": item.collection.title}
+            if accept
+            else _("Invitation declined."),
+        )
     except services.Refused as refusal:
         messages.error(request, str(refusal))
     return redirect("collections:invitations")
@@ -240,7 +249,7 @@ def gifts(request, username):
 def gift_refuse(request, pk):
     gift = get_object_or_404(Gift, pk=pk, recipient=request.user)
     services.refuse_gift(gift, request.user)
-    messages.success(request, f"You refused the gift {gift.work.title}: it no longer names you.")
+    messages.success(request, _("You refused the gift %(title)s: it no longer names you.") % {"title": gift.work.title})
     return redirect("collections:gifts", request.user.username)
 
 
@@ -270,7 +279,8 @@ def related_answer(request, pk):
     relation = get_object_or_404(RelatedWork, pk=pk)
     try:
         services.answer_relation(relation, request.user, approve=request.POST.get("action") == "approve")
-        messages.success(request, "Link approved." if request.POST.get("action") == "approve" else "Link refused.")
+        approved = request.POST.get("action") == "approve"
+        messages.success(request, _("Link approved.") if approved else _("Link refused."))
     except services.Refused as refusal:
         messages.error(request, str(refusal))
     return redirect("collections:related_pending")
@@ -283,5 +293,5 @@ def related_remove(request, pk):
     if not (relation.child.is_creator(request.user) or (relation.parent and relation.parent.is_creator(request.user))):
         raise Http404("No such link.")
     relation.delete()
-    messages.success(request, "Link removed.")
+    messages.success(request, _("Link removed."))
     return redirect(relation.child)

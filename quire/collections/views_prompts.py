@@ -9,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from quire.lib.ratelimit import Window
@@ -62,9 +64,11 @@ def prompt_new(request, name):
     form = PromptForm(request.POST or None)
     if request.method == "POST":
         if collection.closed:
-            messages.error(request, f"{collection.title} is closed: it takes no new prompts.")
+            messages.error(
+                request, _("%(collection)s is closed: it takes no new prompts.") % {"collection": collection.title}
+            )
         elif Window(f"prompt:{request.user.pk}", PROMPTS_PER_HOUR, 3600).seconds_blocked():
-            messages.error(request, "You have posted many prompts in the last hour. Please wait a little.")
+            messages.error(request, _("You have posted many prompts in the last hour. Please wait a little."))
         elif form.is_valid():
             Window(f"prompt:{request.user.pk}", PROMPTS_PER_HOUR, 3600).hit()
             with transaction.atomic():
@@ -72,7 +76,7 @@ def prompt_new(request, name):
                 prompt.collection, prompt.user = collection, request.user
                 prompt.save()
                 prompt.tags.set(form.tags())
-            messages.success(request, "Prompt posted.")
+            messages.success(request, _("Prompt posted."))
             return redirect(prompt)
     return render(request, "collections/prompt_form.html", {"collection": collection, "form": form})
 
@@ -107,14 +111,14 @@ def prompt_claim(request, name, pk):
     prompt = get_object_or_404(Prompt, pk=pk, collection=collection)
     if request.POST.get("action") == "unclaim":
         PromptClaim.objects.filter(prompt=prompt, user=request.user).delete()
-        messages.success(request, "Claim dropped.")
+        messages.success(request, _("Claim dropped."))
     else:
         try:
             with transaction.atomic():
                 PromptClaim.objects.create(prompt=prompt, user=request.user)
-            messages.success(request, "Claimed. Post your fill and add it here.")
+            messages.success(request, _("Claimed. Post your fill and add it here."))
         except IntegrityError:
-            messages.info(request, "You have already claimed this prompt.")
+            messages.info(request, _("You have already claimed this prompt."))
     return redirect(prompt)
 
 
@@ -130,7 +134,7 @@ def prompt_fill(request, name, pk):
         .first()
     )  # fmt: skip
     if work is None:
-        messages.error(request, "Choose one of your posted works.")
+        messages.error(request, _("Choose one of your posted works."))
         return redirect(prompt)
     try:
         with transaction.atomic():
@@ -143,7 +147,8 @@ def prompt_fill(request, name, pk):
     if prompt.user_id != request.user.pk:
         services.notify(
             prompt.user, f"fill:{prompt.pk}:{work.pk}",
-            f"Your prompt {prompt.title} was filled: {work.title}", prompt.get_absolute_url(), work=work,
+            gettext_lazy("Your prompt %(prompt)s was filled: %(title)s"), prompt.get_absolute_url(), work=work,
+            params={"prompt": prompt.title, "title": work.title},
         )  # fmt: skip
-    messages.success(request, f"{work.title} is now a fill for this prompt.")
+    messages.success(request, _("%(title)s is now a fill for this prompt.") % {"title": work.title})
     return redirect(prompt)

@@ -2,6 +2,8 @@
 the admin; being a moderator (or superuser) is what lets them see and act here."""
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from . import services
 from .models import ModerationLogEntry, Report
@@ -39,7 +41,7 @@ class ReportAdmin(ModeratorOnly, admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return request.user.is_active and request.user.can_moderate
 
-    @admin.display(description="Comment text")
+    @admin.display(description=gettext_lazy("Comment text"))
     def comment_text(self, report):
         return report.comment.text if report.comment_id else "-"
 
@@ -52,31 +54,43 @@ class ReportAdmin(ModeratorOnly, admin.ModelAdmin):
             elif report.comment_id:
                 services.hide_comment(request.user, report.comment, hidden=hidden, report=report)
                 done += 1
-        word = "Hid" if hidden else "Unhid"
-        self.message_user(request, f"{word} the work or comment of {done} report(s); each is in the moderation log.")
+        if hidden:
+            done_message = ngettext(
+                "Hid the work or comment of %(count)d report; it is in the moderation log.",
+                "Hid the works or comments of %(count)d reports; each is in the moderation log.", done,
+            )  # fmt: skip
+        else:
+            done_message = ngettext(
+                "Unhid the work or comment of %(count)d report; it is in the moderation log.",
+                "Unhid the works or comments of %(count)d reports; each is in the moderation log.", done,
+            )  # fmt: skip
+        self.message_user(request, done_message % {"count": done})
         skipped = queryset.count() - done
         if skipped:
-            self.message_user(request, f"{skipped} report(s) are about users: nothing to hide.", messages.WARNING)
+            self.message_user(request, ngettext(
+                "%(count)d report is about a user: nothing to hide.",
+                "%(count)d reports are about users: nothing to hide.", skipped,
+            ) % {"count": skipped}, messages.WARNING)  # fmt: skip
 
-    @admin.action(description="Hide the reported work or comment")
+    @admin.action(description=gettext_lazy("Hide the reported work or comment"))
     def hide_content(self, request, queryset):
         self._apply(request, queryset, True)
 
-    @admin.action(description="Unhide the reported work or comment")
+    @admin.action(description=gettext_lazy("Unhide the reported work or comment"))
     def unhide_content(self, request, queryset):
         self._apply(request, queryset, False)
 
-    @admin.action(description="Mark resolved")
+    @admin.action(description=gettext_lazy("Mark resolved"))
     def resolve(self, request, queryset):
         for report in queryset:
             services.close_report(request.user, report)
-        self.message_user(request, "Marked resolved.")
+        self.message_user(request, _("Marked resolved."))
 
-    @admin.action(description="Dismiss")
+    @admin.action(description=gettext_lazy("Dismiss"))
     def dismiss(self, request, queryset):
         for report in queryset:
             services.close_report(request.user, report, dismiss=True)
-        self.message_user(request, "Dismissed.")
+        self.message_user(request, _("Dismissed."))
 
 
 @admin.register(ModerationLogEntry)

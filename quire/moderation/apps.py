@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ModerationConfig(AppConfig):
     name = "quire.moderation"
     label = "moderation"
+    verbose_name = _("Moderation")
 
     def ready(self):
         # Works and comments below this app announce what happened; the review

@@ -1,22 +1,24 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 
 class ReportStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    RESOLVED = "resolved", "Resolved"
-    DISMISSED = "dismissed", "Dismissed"
+    OPEN = "open", pgettext_lazy("report", "Open")
+    RESOLVED = "resolved", pgettext_lazy("report", "Resolved")
+    DISMISSED = "dismissed", pgettext_lazy("report", "Dismissed")
 
 
 class ReportReason(models.TextChoices):
-    HARASSMENT = "harassment", "Harassment or abuse"
-    SPAM = "spam", "Spam or commercial content"
-    ILLEGAL = "illegal", "Illegal content"
-    MISTAGGED = "mistagged", "Missing or wrong warnings or rating"
-    PLAGIARISM = "plagiarism", "Plagiarism"
-    OTHER = "other", "Something else"
-    SUPPORT = "support", "Support request (contact form)"
+    HARASSMENT = "harassment", gettext_lazy("Harassment or abuse")
+    SPAM = "spam", gettext_lazy("Spam or commercial content")
+    ILLEGAL = "illegal", gettext_lazy("Illegal content")
+    MISTAGGED = "mistagged", gettext_lazy("Missing or wrong warnings or rating")
+    PLAGIARISM = "plagiarism", gettext_lazy("Plagiarism")
+    OTHER = "other", gettext_lazy("Something else")
+    SUPPORT = "support", gettext_lazy("Support request (contact form)")
 
 
 class Report(models.Model):
@@ -25,7 +27,7 @@ class Report(models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports_filed"
     )
-    reporter_email = models.EmailField(blank=True, help_text="For guests, so a moderator can answer")
+    reporter_email = models.EmailField(blank=True, help_text=gettext_lazy("For guests, so a moderator can answer"))
     work = models.ForeignKey("works.Work", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports")
     comment = models.ForeignKey(
         "interactions.Comment", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
@@ -52,32 +54,32 @@ class Report(models.Model):
     @property
     def subject_label(self) -> str:
         if self.work_id:
-            return f"work “{self.work}”"
+            return _("work “%(title)s”") % {"title": self.work}
         if self.comment_id:
-            return f"comment #{self.comment_id}"
+            return _("comment #%(number)s") % {"number": self.comment_id}
         if self.user_id:
-            return f"user {self.user}"
-        return "something since deleted"
+            return _("user %(name)s") % {"name": self.user}
+        return _("something since deleted")
 
 
 class LogAction(models.TextChoices):
-    HIDE_WORK = "hide_work", "Hid a work"
-    UNHIDE_WORK = "unhide_work", "Unhid a work"
-    HIDE_COMMENT = "hide_comment", "Hid a comment"
-    UNHIDE_COMMENT = "unhide_comment", "Unhid a comment"
-    RESOLVE = "resolve", "Resolved a report"
-    DISMISS = "dismiss", "Dismissed a report"
-    WARN = "warn", "Warned a user"
-    SUSPEND = "suspend", "Suspended a user"
-    BAN = "ban", "Banned a user"
-    LIFT = "lift", "Lifted a suspension or ban"
-    DELETE_SPAM = "delete_spam", "Deleted spam"
-    BLOCK_ADDRESS = "block_address", "Blocked an email address or domain"
-    UNBLOCK_ADDRESS = "unblock_address", "Unblocked an email address or domain"
-    POLICY = "policy", "Changed the archive policy"
-    GRANT_INVITES = "grant_invites", "Granted invitations"
-    APPROVE = "approve", "Approved held content"
-    REJECT = "reject", "Rejected held content"
+    HIDE_WORK = "hide_work", gettext_lazy("Hid a work")
+    UNHIDE_WORK = "unhide_work", gettext_lazy("Unhid a work")
+    HIDE_COMMENT = "hide_comment", gettext_lazy("Hid a comment")
+    UNHIDE_COMMENT = "unhide_comment", gettext_lazy("Unhid a comment")
+    RESOLVE = "resolve", gettext_lazy("Resolved a report")
+    DISMISS = "dismiss", gettext_lazy("Dismissed a report")
+    WARN = "warn", gettext_lazy("Warned a user")
+    SUSPEND = "suspend", gettext_lazy("Suspended a user")
+    BAN = "ban", gettext_lazy("Banned a user")
+    LIFT = "lift", gettext_lazy("Lifted a suspension or ban")
+    DELETE_SPAM = "delete_spam", gettext_lazy("Deleted spam")
+    BLOCK_ADDRESS = "block_address", gettext_lazy("Blocked an email address or domain")
+    UNBLOCK_ADDRESS = "unblock_address", gettext_lazy("Unblocked an email address or domain")
+    POLICY = "policy", gettext_lazy("Changed the archive policy")
+    GRANT_INVITES = "grant_invites", gettext_lazy("Granted invitations")
+    APPROVE = "approve", gettext_lazy("Approved held content")
+    REJECT = "reject", gettext_lazy("Rejected held content")
 
 
 class ModerationLogEntry(models.Model):
@@ -100,21 +102,21 @@ class ModerationLogEntry(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name_plural = "moderation log entries"
+        verbose_name_plural = gettext_lazy("moderation log entries")
 
     def __str__(self):
         return f"{self.moderator} {self.get_action_display().lower()} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
 class ReviewReason(models.TextChoices):
-    SPAM = "spam", "Scored as likely spam"
-    APPROVAL = "approval", "The archive approves new works"
+    SPAM = "spam", gettext_lazy("Scored as likely spam")
+    APPROVAL = "approval", gettext_lazy("The archive approves new works")
 
 
 class ReviewStatus(models.TextChoices):
-    PENDING = "pending", "Waiting"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
+    PENDING = "pending", pgettext_lazy("review item", "Waiting")
+    APPROVED = "approved", pgettext_lazy("review item", "Approved")
+    REJECTED = "rejected", pgettext_lazy("review item", "Rejected")
 
 
 class ReviewItem(models.Model):
@@ -126,7 +128,7 @@ class ReviewItem(models.Model):
     )
     reason = models.CharField(max_length=10, choices=ReviewReason.choices)
     score = models.PositiveIntegerField(default=0)
-    signals = models.TextField(blank=True, help_text="What the spam score was made of")
+    signals = models.TextField(blank=True, help_text=gettext_lazy("What the spam score was made of"))
     status = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
     handled_by = models.ForeignKey(

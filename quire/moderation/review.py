@@ -21,11 +21,11 @@ from quire.works.models import Chapter, ChapterState, Work
 from . import services
 from .models import LogAction, ModerationLogEntry, ReviewItem, ReviewReason, ReviewStatus
 from .spamscore import score_text
-from .tasks import email_creators
+from .tasks import APPROVED, HELD, REJECTED, email_creators
 
 
-def _tell_creators(work: Work, subject: str, body: str) -> None:
-    transaction.on_commit(partial(email_creators.enqueue, work.pk, subject, body))
+def _tell_creators(work: Work, outcome: str, note: str = "") -> None:
+    transaction.on_commit(partial(email_creators.enqueue, work.pk, outcome, note))
 
 
 def _work_text(work: Work, chapter: Chapter) -> str:
@@ -61,11 +61,7 @@ def check_published_chapter(chapter: Chapter) -> ReviewItem | None:
     Work.objects.filter(pk=work.pk).update(held_for_review=True)
     search_changes.log([work.pk])
     item = ReviewItem.objects.create(work=work, reason=reason, score=score.points, signals="\n".join(score.reasons))
-    _tell_creators(
-        work, f"“{work.title}” is waiting for a moderator",
-        f"Your work “{work.title}” is posted and waiting for a moderator to review it before others can read it. "
-        "You can still read and edit it. We will write again once it has been reviewed.",
-    )  # fmt: skip
+    _tell_creators(work, HELD)
     return item
 
 
@@ -93,8 +89,7 @@ def approve(moderator, item: ReviewItem, note: str = "") -> None:
     elif item.work_id:
         Work.objects.filter(pk=item.work_id).update(held_for_review=False)
         search_changes.log([item.work_id])
-        _tell_creators(item.work, f"“{item.work.title}” is now public",
-                       f"A moderator approved your work “{item.work.title}”: readers can find it now.")  # fmt: skip
+        _tell_creators(item.work, APPROVED)
     _close(moderator, item, ReviewStatus.APPROVED, LogAction.APPROVE, note)
 
 
@@ -109,10 +104,7 @@ def reject(moderator, item: ReviewItem, note: str = "") -> None:
     elif item.work_id:
         Work.objects.filter(pk=item.work_id).update(held_for_review=False, hidden_by_moderator=True)
         search_changes.log([item.work_id])
-        _tell_creators(item.work, f"“{item.work.title}” was not approved",
-                       f"A moderator did not approve your work “{item.work.title}”. Their reason: "
-                       f"{note or 'none given'}. You can still read and edit it; reply to the "
-                       "moderators through the contact page.")  # fmt: skip
+        _tell_creators(item.work, REJECTED, note)
 
 
 def _close(moderator, item: ReviewItem, status: str, action: str, note: str) -> None:

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from quire.accounts import allowances
 from quire.accounts.sanctions import BlockedAddress, MemberWarning, Suspension
@@ -21,7 +22,7 @@ class NotAllowed(Exception):
 
 def _check(moderator) -> None:
     if not (moderator and moderator.is_authenticated and moderator.can_moderate):
-        raise NotAllowed("Only moderators can do that.")
+        raise NotAllowed(_("Only moderators can do that."))
 
 
 def file_report(*, reporter, reason: str, details: str, work=None, comment=None, user=None, email: str = "") -> Report:
@@ -86,9 +87,11 @@ def _log(moderator, action: str, *, report: Report | None = None, **fields) -> M
 
 def _check_target(moderator, user) -> None:
     if user == moderator:
-        raise NotAllowed("You can't do that to your own account.")
+        raise NotAllowed(_("You can't do that to your own account."))
     if user.can_moderate or user.is_staff:
-        raise NotAllowed("Moderators and staff can't be warned, suspended or banned from the console; ask an admin.")
+        raise NotAllowed(
+            _("Moderators and staff can't be warned, suspended or banned from the console; ask an admin.")
+        )
 
 
 @transaction.atomic
@@ -106,7 +109,7 @@ def suspend(moderator, user, *, reason: str, until: datetime | None, report: Rep
     _check(moderator)
     _check_target(moderator, user)
     if until is not None and until <= timezone.now():
-        raise NotAllowed("A suspension must end in the future.")
+        raise NotAllowed(_("A suspension must end in the future."))
     suspension = Suspension.objects.create(user=user, reason=reason, ends_at=until, created_by=moderator)
     action = LogAction.BAN if until is None else LogAction.SUSPEND
     detail = reason if until is None else f"until {until:%Y-%m-%d %H:%M} UTC: {reason}"
@@ -141,13 +144,13 @@ def delete_spam(moderator, *, work: Work | None = None, comment: Comment | None 
         else:
             comment.delete()
     else:
-        raise NotAllowed("There is nothing left to delete.")
+        raise NotAllowed(_("There is nothing left to delete."))
 
 
 @transaction.atomic
 def block_address(moderator, pattern: str, *, note: str = "") -> BlockedAddress:
     _check(moderator)
-    blocked, _ = BlockedAddress.objects.get_or_create(
+    blocked, _created = BlockedAddress.objects.get_or_create(
         pattern=pattern.strip().lower().lstrip("@"), defaults={"note": note, "created_by": moderator}
     )
     _log(moderator, LogAction.BLOCK_ADDRESS, subject=blocked.pattern, note=note)
@@ -164,7 +167,7 @@ def unblock_address(moderator, blocked: BlockedAddress) -> None:
 @transaction.atomic
 def grant_invitations(admin, user, count: int) -> int:
     if not (admin.is_staff or admin.is_superuser):
-        raise NotAllowed("Only admins can grant invitations.")
+        raise NotAllowed(_("Only admins can grant invitations."))
     total = allowances.grant(user, count)
     _log(admin, LogAction.GRANT_INVITES, user=user, subject=f"user {user}", note=f"+{count} (now {total})")
     return total

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quire.accounts.models import User
@@ -39,16 +40,20 @@ def report(request, kind, pk):
             reporter=request.user, reason=form.cleaned_data["reason"], details=form.cleaned_data["details"],
             email=form.cleaned_data.get("email", ""), **subject,
         )  # fmt: skip
-        messages.success(request, "Thank you: your report was sent to the moderators.")
+        messages.success(request, _("Thank you: your report was sent to the moderators."))
         back = thing.get_absolute_url()
         return redirect(back)
-    label = {"work": f"the work “{thing}”", "comment": "a comment", "user": f"the user {thing}"}[kind]
+    headings = {
+        "work": _("Report the work “%(title)s”"), "comment": _("Report a comment"),
+        "user": _("Report the user %(name)s"),
+    }  # fmt: skip
+    label = headings[kind] % {"title": thing, "name": thing}
     return render(request, "moderation/report.html", {"form": form, "label": label, "thing": thing})
 
 
 def _moderator(request):
     if not request.user.can_moderate:
-        raise PermissionDenied("Only moderators can do that.")
+        raise PermissionDenied(_("Only moderators can do that."))
 
 
 @require_POST
@@ -60,9 +65,9 @@ def hide_work(request, pk):
     services.hide_work(request.user, work, hidden=hidden, note=request.POST.get("note", "")[:1000])
     messages.success(
         request,
-        "Work hidden: only its creators and moderators can see it. Logged."
+        _("Work hidden: only its creators and moderators can see it. Logged.")
         if hidden
-        else "Work visible again. Logged.",
+        else _("Work visible again. Logged."),
     )
     return redirect(work.get_absolute_url())
 
@@ -76,8 +81,8 @@ def hide_comment(request, pk):
     services.hide_comment(request.user, comment, hidden=hidden, note=request.POST.get("note", "")[:1000])
     messages.success(
         request,
-        "Comment hidden: only its writer and moderators can see it. Logged."
+        _("Comment hidden: only its writer and moderators can see it. Logged.")
         if hidden
-        else "Comment visible again. Logged.",
+        else _("Comment visible again. Logged."),
     )
     return redirect(safe_next(request, f"{comment.chapter.get_absolute_url()}#comment-{comment.pk}"))

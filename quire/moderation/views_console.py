@@ -12,7 +12,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from quire.accounts import allowances
@@ -32,7 +36,7 @@ def moderator_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.can_moderate:
-            raise PermissionDenied("Only moderators can use the moderators' console.")
+            raise PermissionDenied(_("Only moderators can use the moderators' console."))
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -60,6 +64,27 @@ def _actions_for(report: Report) -> set[str]:
     return actions
 
 
+def _queue_row(report: Report) -> dict:
+    """A report in the queue, with the links its "About … by …, filed … by …" line needs
+    built here, so the template keeps that line one sentence for translators."""
+    poster = _poster(report)
+    subject = report.work or report.comment or report.user
+    label = report.subject_label
+    about = format_html('<a href="{}">{}</a>', subject.get_absolute_url(), label) if subject else label
+    if report.reporter:
+        filer = str(report.reporter)
+    elif report.reporter_email:
+        filer = _("a guest (%(email)s)") % {"email": report.reporter_email}
+    else:
+        filer = _("a guest")
+    return {
+        "report": report, "poster": poster, "about": about, "filer": filer,
+        "poster_link": format_html('<a href="{}">{}</a>', reverse("moderation:member", args=[poster.username]), poster)
+        if poster else "",
+        "form": ModeratorActionForm(actions=_actions_for(report), prefix=f"r{report.pk}"),
+    }  # fmt: skip
+
+
 @moderator_required
 def queue(request):
     status = request.GET.get("status", ReportStatus.OPEN)
@@ -71,10 +96,7 @@ def queue(request):
         .order_by("created_at" if status == ReportStatus.OPEN else "-handled_at")
     )
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
-    rows = [
-        {"report": r, "poster": _poster(r), "form": ModeratorActionForm(actions=_actions_for(r), prefix=f"r{r.pk}")}
-        for r in page
-    ]
+    rows = [_queue_row(r) for r in page]
     statuses = [(value, label, Report.objects.filter(status=value).count()) for value, label in ReportStatus.choices]
     return render(
         request, "moderation/console/queue.html", {"rows": rows, "page": page, "status": status, "statuses": statuses}
@@ -93,27 +115,29 @@ def _apply(request, action: str, data: dict, *, report: Report | None, user: Use
         elif comment is not None:
             services.hide_comment(moderator, comment, hidden=hidden, report=report, note=reason)
         else:
-            raise services.NotAllowed("There is no work or comment to hide.")
-        return "Hidden: only its creators and moderators can see it." if hidden else "Visible again."
+            raise services.NotAllowed(_("There is no work or comment to hide."))
+        return _("Hidden: only its creators and moderators can see it.") if hidden else _("Visible again.")
     if action == ReportAction.DELETE_SPAM:
         services.delete_spam(moderator, work=work, comment=comment, report=report, note=reason)
-        return "Deleted as spam."
+        return _("Deleted as spam.")
     if action in (ReportAction.RESOLVE, ReportAction.DISMISS) and report is not None:
         services.close_report(moderator, report, dismiss=action == ReportAction.DISMISS, note=reason)
-        return "Report dismissed." if action == ReportAction.DISMISS else "Report resolved."
+        return _("Report dismissed.") if action == ReportAction.DISMISS else _("Report resolved.")
     if user is None:
-        raise services.NotAllowed("There is no member to act on.")
+        raise services.NotAllowed(_("There is no member to act on."))
     if action == ReportAction.WARN:
         services.warn(moderator, user, reason=reason, report=report)
-        return f"{user} was warned; they will read it on their next visit."
+        return _("%(name)s was warned; they will read it on their next visit.") % {"name": user}
     if action == ReportAction.SUSPEND:
         until = timezone.now() + timedelta(days=data["days"])
         services.suspend(moderator, user, reason=reason, until=until, report=report)
-        return f"{user} is suspended for {data['days']} day(s)."
+        return ngettext(
+            "%(name)s is suspended for %(days)d day.", "%(name)s is suspended for %(days)d days.", data["days"]
+        ) % {"name": user, "days": data["days"]}
     if action == ReportAction.BAN:
         services.suspend(moderator, user, reason=reason, until=None, report=report)
-        return f"{user} is banned."
-    raise services.NotAllowed("Choose an action.")
+        return _("%(name)s is banned.") % {"name": user}
+    raise services.NotAllowed(_("Choose an action."))
 
 
 @require_POST
@@ -123,14 +147,16 @@ def report_act(request, pk):
     form = ModeratorActionForm(request.POST, actions=_actions_for(report), prefix=f"r{report.pk}")
     if not form.is_valid():
         errors = "; ".join(f"{e}" for errs in form.errors.values() for e in errs)
-        messages.error(request, f"Report #{report.pk}: nothing done. {errors}")
+        messages.error(
+            request, _("Report #%(number)s: nothing done. %(errors)s") % {"number": report.pk, "errors": errors}
+        )
         return redirect("moderation:console")
     try:
         done = _apply(request, form.cleaned_data["action"], form.cleaned_data, report=report, user=_poster(report))
     except services.NotAllowed as refusal:
-        messages.error(request, f"Report #{report.pk}: {refusal}")
+        messages.error(request, _("Report #%(number)s: %(refusal)s") % {"number": report.pk, "refusal": refusal})
     else:
-        messages.success(request, f"Report #{report.pk}: {done} Logged.")
+        messages.success(request, _("Report #%(number)s: %(done)s Logged.") % {"number": report.pk, "done": done})
     return redirect("moderation:console")
 
 
@@ -147,7 +173,7 @@ def member(request, username):
             except services.NotAllowed as refusal:
                 messages.error(request, str(refusal))
             else:
-                messages.success(request, f"{done} Logged.")
+                messages.success(request, _("%(done)s Logged.") % {"done": done})
                 return redirect("moderation:member", target.username)
     context = {
         "target": target,
@@ -170,14 +196,18 @@ def grant_invitations(request, username):
     except ValueError:
         count = 0
     if not 1 <= count <= 1000:
-        messages.error(request, "Grant between 1 and 1000 invitations.")
+        messages.error(request, _("Grant between 1 and 1000 invitations."))
     else:
         try:
             total = services.grant_invitations(request.user, target, count)
         except services.NotAllowed as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(request, f"{target} now has {total} invitation(s) to give. Logged.")
+            messages.success(request, ngettext(
+                "%(name)s now has %(count)d invitation to give. Logged.",
+                "%(name)s now has %(count)d invitations to give. Logged.",
+                total,
+            ) % {"name": target, "count": total})  # fmt: skip
     return redirect("moderation:member", target.username)
 
 
@@ -186,8 +216,10 @@ def grant_invitations(request, username):
 def lift(request, pk):
     suspension = get_object_or_404(Suspension.objects.select_related("user"), pk=pk, lifted_at__isnull=True)
     services.lift(request.user, suspension, note=request.POST.get("note", "")[:1000])
-    kind = "ban" if suspension.is_ban else "suspension"
-    messages.success(request, f"Lifted the {kind} of {suspension.user}. Logged.")
+    lifted = _("Lifted the ban of %(name)s. Logged.") if suspension.is_ban else _(
+        "Lifted the suspension of %(name)s. Logged."
+    )
+    messages.success(request, lifted % {"name": suspension.user})
     return redirect("moderation:member", suspension.user.username)
 
 
@@ -198,7 +230,7 @@ def sanctions(request):
         found = User.objects.filter(username__iexact=wanted).first()
         if found is not None:
             return redirect("moderation:member", found.username)
-        messages.error(request, f"No member is called “{wanted}”.")
+        messages.error(request, _("No member is called “%(name)s”.") % {"name": wanted})
     current = Suspension.objects.in_force().select_related("user", "created_by")
     return render(request, "moderation/console/sanctions.html", {"current": current})
 
@@ -210,11 +242,13 @@ def blocklist(request):
         if request.POST.get("remove"):
             blocked = get_object_or_404(BlockedAddress, pk=request.POST["remove"])
             services.unblock_address(request.user, blocked)
-            messages.success(request, f"{blocked.pattern} may sign up again. Logged.")
+            messages.success(request, _("%(pattern)s may sign up again. Logged.") % {"pattern": blocked.pattern})
             return redirect("moderation:blocklist")
         if form.is_valid():
             blocked = services.block_address(request.user, form.cleaned_data["pattern"], note=form.cleaned_data["note"])
-            messages.success(request, f"Sign-ups from {blocked.pattern} are now refused. Logged.")
+            messages.success(
+                request, _("Sign-ups from %(pattern)s are now refused. Logged.") % {"pattern": blocked.pattern}
+            )
             return redirect("moderation:blocklist")
     return render(request, "moderation/console/blocklist.html", {"form": form, "blocked": BlockedAddress.objects.all()})
 
@@ -235,7 +269,7 @@ def admin_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not (request.user.is_superuser or request.user.is_staff):
-            raise PermissionDenied("Only the archive's admins can change its policy.")
+            raise PermissionDenied(_("Only the archive's admins can change its policy."))
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -254,8 +288,8 @@ def policy(request):
         else:
             if changed:
                 services.log_policy_change(request.user, "; ".join(changed))
-            messages.success(request, "Archive policy saved. New and edited works use it from now on." if changed
-                             else "Nothing changed.")
+            messages.success(request, _("Archive policy saved. New and edited works use it from now on.") if changed
+                             else _("Nothing changed."))
             return redirect("moderation:policy")
     return render(request, "moderation/console/policy.html", {"form": form, "policy": current})
 
@@ -274,11 +308,11 @@ def review_act(request, pk):
     note = request.POST.get("note", "").strip()[:1000]
     if request.POST.get("action") == "approve":
         review.approve(request.user, item, note)
-        messages.success(request, "Approved: it is public now. Logged.")
+        messages.success(request, _("Approved: it is public now. Logged."))
     elif request.POST.get("action") == "reject":
         review.reject(request.user, item, note)
-        done = "deleted as spam" if item.reason == ReviewReason.SPAM else "kept hidden; its creators were told why"
-        messages.success(request, f"Rejected: {done}. Logged.")
+        messages.success(request, _("Rejected: deleted as spam. Logged.") if item.reason == ReviewReason.SPAM
+                         else _("Rejected: kept hidden; its creators were told why. Logged."))  # fmt: skip
     else:
-        messages.error(request, "Choose Approve or Reject.")
+        messages.error(request, _("Choose Approve or Reject."))
     return redirect("moderation:review")

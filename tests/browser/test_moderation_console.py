@@ -46,7 +46,7 @@ def test_a_moderator_suspends_a_spammer_from_a_report_and_the_spammer_sees_why(p
     report.get_by_label("Reason").fill("Posting adverts instead of fiction")
     report.get_by_label("Suspend for (days)").fill("14")
     report.get_by_role("button", name="Do it").click()
-    expect(page.get_by_role("status")).to_contain_text("cheapdeals is suspended for 14 day(s).")
+    expect(page.get_by_role("status")).to_contain_text("cheapdeals is suspended for 14 days.")
 
     # The spammer logs in and is told why; posting is refused with the same reason.
     spam_context = page.context.browser.new_context(base_url=page.url.split("/moderation")[0])

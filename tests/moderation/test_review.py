@@ -2,7 +2,6 @@
 archive that approves works first, wait for a moderator; held works are visible
 only to their creators and moderators (the one visibility rule) and creators are told."""
 
-import contextlib
 
 import pytest
 from django.core import mail
@@ -17,7 +16,7 @@ from quire.search.backends import search
 from quire.search.query import Query
 from quire.works.models import Work
 from tests.factories import make_user, make_work
-from tests.interactions.conftest import page_text, run_ready_tasks
+from tests.interactions.conftest import page_text
 from tests.interactions.test_comments import comment as post_comment
 from tests.works.test_posting import NEW, work_data
 
@@ -25,19 +24,6 @@ ADVERT = (
     "Buy cheap replica watches at https://a.example/1 and https://a.example/2 and https://a.example/3 "
     "with a discount coupon from https://a.example/4 and https://a.example/5 today."
 )
-
-
-@pytest.fixture
-def delivered(django_capture_on_commit_callbacks):
-    """Commit what the block did, then run the tasks it enqueued, like the worker."""
-
-    @contextlib.contextmanager
-    def _delivered():
-        with django_capture_on_commit_callbacks(execute=True):
-            yield
-        run_ready_tasks()
-
-    return _delivered
 
 
 def test_the_score_adds_up_links_adverts_and_repetition():
