@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 
 class Subscription(models.Model):
@@ -59,11 +59,12 @@ class Subscription(models.Model):
         return "pseud" if self.pseud_id else "user"
 
 
+# A context: other apps' "Series" is a heading for several.
 SUBSCRIPTION_KINDS = {
-    "work": gettext_lazy("Work"),
-    "series": gettext_lazy("Series"),
-    "pseud": gettext_lazy("Pseud"),
-    "user": gettext_lazy("Creator"),
+    "work": pgettext_lazy("followed", "Work"),
+    "series": pgettext_lazy("followed", "Series"),
+    "pseud": pgettext_lazy("followed", "Pseud"),
+    "user": pgettext_lazy("followed", "Creator"),
 }
 
 
