@@ -7,6 +7,11 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from quire.accounts.language import speaking
 
 from .models import Kudos, Notification, NotificationKind
 
@@ -36,11 +41,18 @@ def _kudos_headline(n: Notification, title: str) -> str:
     given = list(Kudos.objects.filter(work_id=n.work_id, created_at__date=day).select_related("user"))
     names = [k.user.username for k in given if k.user_id]
     guests = len(given) - len(names)
-    parts = names[:5] + ([f"{len(names) - 5} more"] if len(names) > 5 else [])
+    parts = names[:5]
+    if len(names) > 5:
+        parts.append(ngettext("%(count)d more", "%(count)d more", len(names) - 5) % {"count": len(names) - 5})
     if guests:
-        parts.append(f"{guests} guest{'s' if guests != 1 else ''}")
-    who = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else (parts[0] if parts else "readers")
-    return f"Kudos on {title} from {who} ({day.day} {day:%b %Y})"
+        parts.append(ngettext("%(count)d guest", "%(count)d guests", guests) % {"count": guests})
+    if len(parts) > 1:
+        who = _("%(names)s and %(last)s") % {"names": ", ".join(parts[:-1]), "last": parts[-1]}
+    else:
+        who = parts[0] if parts else _("readers")
+    # "j M Y" in the reader's language: the month's short name is translated.
+    day_shown = format_date(day, "j M Y")
+    return _("Kudos on %(title)s from %(who)s (%(day)s)") % {"title": title, "who": who, "day": day_shown}
 
 
 def describe(n: Notification, viewer=None) -> dict:
@@ -54,32 +66,37 @@ def describe(n: Notification, viewer=None) -> dict:
     if n.kind in (NotificationKind.COMMENT, NotificationKind.REPLY, NotificationKind.PENDING) and n.comment_id:
         c = n.comment
         name = c.display_name_for(viewer)
-        where = f"{title}" + (f", chapter {c.chapter.position}" if c.work.chapter_count > 1 else "")
+        if c.work.chapter_count > 1:
+            where = _("%(title)s, chapter %(number)s") % {"title": title, "number": c.chapter.position}
+        else:
+            where = title
         headline = {
-            NotificationKind.COMMENT: f"{name} commented on {where}",
-            NotificationKind.REPLY: f"{name} replied to your comment on {where}",
-            NotificationKind.PENDING: f"{name} commented on {where} (awaiting your approval)",
-        }[n.kind]
+            NotificationKind.COMMENT: _("%(name)s commented on %(where)s"),
+            NotificationKind.REPLY: _("%(name)s replied to your comment on %(where)s"),
+            NotificationKind.PENDING: _("%(name)s commented on %(where)s (awaiting your approval)"),
+        }[n.kind] % {"name": name, "where": where}
         return {"headline": headline, "path": c.get_absolute_url(), "excerpt": c.text_html, "author_name": name}
     if n.kind == NotificationKind.CHAPTER and n.chapter_id:
         return {
-            "headline": f"New chapter of {title}: {n.chapter.display_title}",
+            "headline": _("New chapter of %(title)s: %(chapter)s")
+            % {"title": title, "chapter": n.chapter.display_title},
             "path": n.chapter.get_absolute_url(),
             "excerpt": work.summary_html,
         }
     if n.kind == NotificationKind.ACCOUNT and n.event_key.startswith("export:"):
         # Reversed by name: the export pages belong to downloads, above this app.
-        return {"headline": "Your data is ready to download", "path": reverse("downloads:data_export"), "excerpt": ""}
+        path = reverse("downloads:data_export")
+        return {"headline": _("Your data is ready to download"), "path": path, "excerpt": ""}
     if n.kind == NotificationKind.KUDOS and work:
         return {"headline": _kudos_headline(n, title), "path": work.get_absolute_url() + "#kudos", "excerpt": ""}
     if n.kind == NotificationKind.SERIES and n.series_id:
         return {
-            "headline": f"New work in the series {n.series.title}: {title}",
+            "headline": _("New work in the series %(series)s: %(title)s") % {"series": n.series.title, "title": title},
             "path": work.get_absolute_url(),
             "excerpt": work.summary_html,
         }
     return {
-        "headline": f"New work: {title}",
+        "headline": _("New work: %(title)s") % {"title": title},
         "path": work.get_absolute_url() if work else "/",
         "excerpt": work.summary_html if work else "",
     }
@@ -110,16 +127,22 @@ def _send(user, subject: str, template: str, context: dict, subscription_id: int
 
 
 def send_notification_email(n: Notification) -> None:
-    item = describe(n)
-    item["url"] = settings.SITE_URL + item["path"]
-    _send(n.user, item["headline"], "notification", {"item": item, "notification": n}, n.subscription_id)
+    # Written in the recipient's language, whoever's request or task sends it.
+    with speaking(n.user):
+        item = describe(n)
+        item["url"] = settings.SITE_URL + item["path"]
+        _send(n.user, item["headline"], "notification", {"item": item, "notification": n}, n.subscription_id)
 
 
 def send_digest_email(user, notifications: list[Notification]) -> None:
-    items = []
-    for n in notifications:
-        item = describe(n)
-        item["url"] = settings.SITE_URL + item["path"]
-        items.append(item)
-    count = len(items)
-    _send(user, f"Your daily digest: {count} update{'s' if count != 1 else ''}", "digest", {"items": items}, None)
+    with speaking(user):
+        items = []
+        for n in notifications:
+            item = describe(n)
+            item["url"] = settings.SITE_URL + item["path"]
+            items.append(item)
+        count = len(items)
+        subject = ngettext("Your daily digest: %(count)d update", "Your daily digest: %(count)d updates", count) % {
+            "count": count
+        }
+        _send(user, subject, "digest", {"items": items}, None)

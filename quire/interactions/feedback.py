@@ -6,6 +6,7 @@ import re
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from quire.lib import text as textlib
 from quire.works.models import CommentPermission
@@ -30,10 +31,10 @@ def leave_kudos(work, user=None, guest_key: str = "") -> bool:
     """Record kudos; False when this person already left some (nothing changes then)."""
     signed_in = bool(user and user.is_authenticated)
     if not signed_in and work.restricted:
-        raise Refused("Only registered users can leave kudos on this work. Log in to leave kudos.")
+        raise Refused(_("Only registered users can leave kudos on this work. Log in to leave kudos."), log_in=True)
     if work.is_creator(user):
-        raise Refused("You can't leave kudos on your own work.")
-    check_not_blocked_on_work(user, work, "leave kudos on")
+        raise Refused(_("You can't leave kudos on your own work."))
+    check_not_blocked_on_work(user, work, _("You can't leave kudos on this work: its creator has blocked you."))
     try:
         with transaction.atomic():
             if signed_in:
@@ -60,19 +61,17 @@ def check_can_comment(work, user, parent: Comment | None = None) -> None:
     """Raise Refused with the reason this person may not comment here."""
     signed_in = bool(user and user.is_authenticated)
     if work.comment_permission == CommentPermission.NOBODY:
-        raise Refused("The creator of this work has turned off comments.")
-    if work.comment_permission == CommentPermission.REGISTERED and not signed_in:
-        raise Refused("Only registered users can comment on this work. Log in to comment.")
-    if not signed_in and work.restricted:
-        raise Refused("Only registered users can comment on this work. Log in to comment.")
-    check_not_blocked_on_work(user, work, "comment on")
+        raise Refused(_("The creator of this work has turned off comments."))
+    if not signed_in and (work.comment_permission == CommentPermission.REGISTERED or work.restricted):
+        raise Refused(_("Only registered users can comment on this work. Log in to comment."), log_in=True)
+    check_not_blocked_on_work(user, work, _("You can't comment on this work: its creator has blocked you."))
     if parent is not None:
         if parent.thread_is_frozen():
-            raise Refused("This thread is frozen: no new replies can be added.")
+            raise Refused(_("This thread is frozen: no new replies can be added."))
         if not parent.is_shown and not work.is_creator(user):
-            raise Refused("You can't reply to this comment.")
+            raise Refused(_("You can't reply to this comment."))
         if is_blocked_by(user, parent.user_id):
-            raise Refused("You can't reply to this comment: its writer has blocked you.")
+            raise Refused(_("You can't reply to this comment: its writer has blocked you."))
 
 
 def post_comment(
@@ -86,9 +85,9 @@ def post_comment(
     signed_in = bool(user and user.is_authenticated)
     text = (text or "").strip()
     if not text:
-        raise Refused("Your comment is empty: write something first.", status=400)
+        raise Refused(_("Your comment is empty: write something first."), status=400)
     if not signed_in and not (guest_name.strip() and guest_email.strip()):
-        raise Refused("Guests need to give a name and an email address to comment.", status=400)
+        raise Refused(_("Guests need to give a name and an email address to comment."), status=400)
     wait = spam.seconds_until_allowed(actor_key)
     if wait:
         raise Refused(spam.rate_message(wait), status=429)
@@ -142,10 +141,10 @@ def _set_flags(comment: Comment, **flags) -> Comment:
 
 def edit_comment(comment: Comment, user, text: str) -> Comment:
     if not comment.can_edit(user):
-        raise Refused("You can only edit your own comments, within the first minutes after posting.")
+        raise Refused(_("You can only edit your own comments, within the first minutes after posting."))
     text = (text or "").strip()
     if not text:
-        raise Refused("Your comment is empty: write something first.", status=400)
+        raise Refused(_("Your comment is empty: write something first."), status=400)
     comment.text = text
     comment.text_html = render_comment(text)
     comment.edited_at = timezone.now()
@@ -156,7 +155,7 @@ def edit_comment(comment: Comment, user, text: str) -> Comment:
 def delete_comment(comment: Comment, user) -> None:
     """A comment with replies stays as a placeholder so its thread still reads."""
     if not comment.can_delete(user):
-        raise Refused("You can't delete this comment.")
+        raise Refused(_("You can't delete this comment."))
     with transaction.atomic():
         if comment.replies.exists():
             _set_flags(comment, deleted=True)
@@ -172,7 +171,7 @@ def delete_comment(comment: Comment, user) -> None:
 
 def _check_work_creator(comment: Comment, user) -> None:
     if not comment.work.is_creator(user):
-        raise Refused("Only the creators of this work can do that.")
+        raise Refused(_("Only the creators of this work can do that."))
 
 
 def approve_comment(comment: Comment, user) -> Comment:
@@ -187,7 +186,7 @@ def hide_comment_as_creator(comment: Comment, user, hidden: bool = True) -> Comm
 
 def freeze_thread(comment: Comment, user, frozen: bool = True) -> Comment:
     if not (comment.work.is_creator(user) or (user.is_authenticated and user.can_moderate)):
-        raise Refused("Only the creators of this work can freeze a thread.")
+        raise Refused(_("Only the creators of this work can freeze a thread."))
     root = comment.root
     root.frozen = frozen
     root.save(update_fields=["frozen"])

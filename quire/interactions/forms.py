@@ -1,12 +1,13 @@
 from django import forms
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .models import COMMENT_MAX_LENGTH, Bookmark, ReaderSettings
 
 
 class CommentForm(forms.Form):
     text = forms.CharField(
-        label="Comment", max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Your comment is empty: write something first."},
+        label=pgettext_lazy("noun", "Comment"), max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": gettext_lazy("Your comment is empty: write something first.")},
     )  # fmt: skip
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     chapter = forms.IntegerField(widget=forms.HiddenInput)
@@ -14,12 +15,16 @@ class CommentForm(forms.Form):
 
 
 class GuestCommentForm(CommentForm):
-    name = forms.CharField(label="Your name", max_length=60)
-    email = forms.EmailField(label="Your email", help_text="Not shown to anyone; needed for guest comments.")
+    name = forms.CharField(label=gettext_lazy("Your name"), max_length=60)
+    email = forms.EmailField(
+        label=gettext_lazy("Your email"), help_text=gettext_lazy("Not shown to anyone; needed for guest comments.")
+    )
 
 
 class CommentEditForm(forms.Form):
-    text = forms.CharField(label="Comment", max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 6}))
+    text = forms.CharField(
+        label=pgettext_lazy("noun", "Comment"), max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 6})
+    )
 
 
 class BookmarkForm(forms.ModelForm):
@@ -27,6 +32,8 @@ class BookmarkForm(forms.ModelForm):
         model = Bookmark
         fields = ["notes", "tags", "rec", "private"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+        # The model's field has no name of its own (naming it there would need a migration).
+        labels = {"notes": gettext_lazy("Notes")}
 
 
 class ReaderSettingsForm(forms.ModelForm):

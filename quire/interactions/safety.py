@@ -1,17 +1,21 @@
 """Blocking and muting: the checks every feedback path makes, and the changes."""
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from .models import Block, Mute
 
 
 class Refused(Exception):
     """An action the archive won't take; the message is shown to the person as is,
-    with `status` as the HTTP status of the page that shows it."""
+    with `status` as the HTTP status of the page that shows it. `log_in` says that
+    logging in would allow it, so the page offers the link (the message itself is
+    translated, so pages can't look for words in it)."""
 
-    def __init__(self, message: str, status: int = 403):
+    def __init__(self, message: str, status: int = 403, *, log_in: bool = False):
         super().__init__(message)
         self.status = status
+        self.log_in = log_in
 
 
 def is_blocked_by_work(user, work) -> bool:
@@ -28,18 +32,20 @@ def is_blocked_by(user, other_user_id) -> bool:
     return Block.objects.filter(blocker_id=other_user_id, blocked=user).exists()
 
 
-def check_not_blocked_on_work(user, work, action: str) -> None:
+def check_not_blocked_on_work(user, work, refusal: str) -> None:
+    """`refusal` is the whole sentence to show (translated by the caller), so each
+    action reads naturally in every language."""
     if is_blocked_by_work(user, work):
-        raise Refused(f"You can't {action} this work: its creator has blocked you.")
+        raise Refused(refusal)
 
 
 def block(blocker, blocked) -> Block:
     if blocker.pk == blocked.pk:
-        raise Refused("You can't block yourself.")
+        raise Refused(_("You can't block yourself."))
     if blocked.can_moderate:
-        raise Refused("Moderators can't be blocked: they need to be able to reach everyone.")
+        raise Refused(_("Moderators can't be blocked: they need to be able to reach everyone."))
     with transaction.atomic():
-        found, _ = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+        found, _created = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
         # A blocked user's subscriptions to the blocker end with the block.
         from .subscriptions import drop_subscriptions_to
 
@@ -53,7 +59,7 @@ def unblock(blocker, blocked) -> None:
 
 def mute(muter, muted, via_work=None) -> Mute:
     if muter.pk == muted.pk:
-        raise Refused("You can't mute yourself.")
+        raise Refused(_("You can't mute yourself."))
     try:
         with transaction.atomic():
             return Mute.objects.create(muter=muter, muted=muted, via_work=via_work)
@@ -69,7 +75,7 @@ def mute_work_creators(muter, work) -> int:
             mute(muter, pseud.user, via_work=work if work.anonymous else None)
             count += 1
     if not count:
-        raise Refused("You can't mute yourself.")
+        raise Refused(_("You can't mute yourself."))
     return count
 
 

@@ -11,6 +11,8 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from quire.lib import text as textlib
 from quire.lib.ratelimit import Window
@@ -42,10 +44,13 @@ def record_comment(actor_key: str) -> None:
 
 
 def rate_message(seconds: int) -> str:
-    return (
-        f"You're commenting too quickly. Please wait {seconds} second{'s' if seconds != 1 else ''} "
-        "and try again: your text is still in the box below."
-    )
+    return ngettext(
+        "You're commenting too quickly. Please wait %(seconds)d second and try again: "
+        "your text is still in the box below.",
+        "You're commenting too quickly. Please wait %(seconds)d seconds and try again: "
+        "your text is still in the box below.",
+        seconds,
+    ) % {"seconds": seconds}
 
 
 def spam_reason(text: str, actor_key: str) -> str | None:
@@ -55,13 +60,13 @@ def spam_reason(text: str, actor_key: str) -> str | None:
     without_links = _URL.sub(" ", plain)
     words = [w.lower() for w in _WORD.findall(without_links)]
     if links and len(words) < 3:
-        return "This comment looks like spam: it is only links. Please say something about the work."
+        return _("This comment looks like spam: it is only links. Please say something about the work.")
     if len(words) >= 8 and len(set(words)) <= 2:
-        return "This comment looks like spam: it repeats the same words over and over."
+        return _("This comment looks like spam: it repeats the same words over and over.")
     fingerprint = hashlib.sha256(" ".join(words).encode()).hexdigest()[:32]
     key = f"quire:comment-text:{actor_key}:{fingerprint}"
     if words and cache.get(key):
-        return "This comment looks like spam: you already posted the same text. Please write something new."
+        return _("This comment looks like spam: you already posted the same text. Please write something new.")
     return None
 
 

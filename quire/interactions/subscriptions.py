@@ -1,6 +1,7 @@
 """Following works, authors, pseuds and series."""
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from .models import Subscription, WorkStats
 from .safety import Refused, is_blocked_by, is_blocked_by_work
@@ -9,17 +10,17 @@ from .safety import Refused, is_blocked_by, is_blocked_by_work
 def subscribe(user, *, work=None, author=None, pseud=None, series=None) -> Subscription:
     if work is not None:
         if work.is_creator(user):
-            raise Refused("You can't subscribe to your own work.")
+            raise Refused(_("You can't subscribe to your own work."))
         if is_blocked_by_work(user, work):
-            raise Refused("You can't subscribe to this work: its creator has blocked you.")
+            raise Refused(_("You can't subscribe to this work: its creator has blocked you."))
     target_user = author or (pseud.user if pseud is not None else None)
     if target_user is not None:
         if target_user.pk == user.pk:
-            raise Refused("You can't subscribe to yourself.")
+            raise Refused(_("You can't subscribe to yourself."))
         if is_blocked_by(user, target_user.pk):
-            raise Refused(f"You can't subscribe to {target_user.username}: they have blocked you.")
+            raise Refused(_("You can't subscribe to %(name)s: they have blocked you.") % {"name": target_user.username})
     if series is not None and series.creators.filter(user__blocks__blocked=user).exists():
-        raise Refused("You can't subscribe to this series: its creator has blocked you.")
+        raise Refused(_("You can't subscribe to this series: its creator has blocked you."))
     lookup = {"work": work, "author": author, "pseud": pseud, "series": series}
     lookup = {k: v for k, v in lookup.items() if v is not None}
     try:
@@ -34,7 +35,7 @@ def subscribe(user, *, work=None, author=None, pseud=None, series=None) -> Subsc
 
 def unsubscribe(subscription: Subscription) -> None:
     with transaction.atomic():
-        deleted, _ = Subscription.objects.filter(pk=subscription.pk).delete()
+        deleted, _count = Subscription.objects.filter(pk=subscription.pk).delete()
         if deleted and subscription.work_id:
             WorkStats.bump(subscription.work_id, "subscriptions", -1)
 

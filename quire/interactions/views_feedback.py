@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quire.accounts.confirmation import confirmed_email_required
@@ -31,9 +32,9 @@ def kudos(request, pk):
         messages.error(request, str(refusal))
         return redirect(back + "#feedback")
     if added:
-        messages.success(request, "Thank you for leaving kudos!")
+        messages.success(request, _("Thank you for leaving kudos!"))
     else:
-        messages.info(request, "You have already left kudos here. :)")
+        messages.info(request, _("You have already left kudos here. :)"))
     return redirect(back + "#kudos")
 
 
@@ -65,9 +66,9 @@ def comment_new(request, pk):
             error, status = str(refusal), refusal.status
         else:
             if comment.approved:
-                messages.success(request, "Comment posted." if parent is None else "Reply posted.")
+                messages.success(request, _("Comment posted.") if parent is None else _("Reply posted."))
             else:
-                messages.success(request, "Your comment was received. It will show once the creator approves it.")
+                messages.success(request, _("Your comment was received. It will show once the creator approves it."))
             return redirect(safe_next(request, _comment_anchor(comment)))
     return render(
         request,
@@ -86,7 +87,7 @@ def comment_detail(request, comment_id):
 def comment_edit(request, comment_id):
     comment = access_comment(request, comment_id)
     if not comment.can_edit(request.user):
-        messages.error(request, "You can only edit your own comments, within the first minutes after posting.")
+        messages.error(request, _("You can only edit your own comments, within the first minutes after posting."))
         return redirect(_comment_anchor(comment))
     form = CommentEditForm(request.POST or None, initial={"text": comment.text})
     if request.method == "POST" and form.is_valid():
@@ -95,7 +96,7 @@ def comment_edit(request, comment_id):
         except Refused as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(request, "Comment updated.")
+            messages.success(request, _("Comment updated."))
         return redirect(_comment_anchor(comment))
     return render(request, "interactions/comment_edit.html", {"comment": comment, "form": form, "work": comment.work})
 
@@ -121,7 +122,7 @@ def comment_delete(request, comment_id):
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, "Comment deleted.")
+        messages.success(request, _("Comment deleted."))
     return redirect(back)
 
 
@@ -129,7 +130,7 @@ def comment_delete(request, comment_id):
 @login_required
 def comment_approve(request, comment_id):
     return _moderation_action(
-        request, comment_id, feedback.approve_comment, "Comment approved: everyone can see it now."
+        request, comment_id, feedback.approve_comment, _("Comment approved: everyone can see it now.")
     )
 
 
@@ -137,7 +138,7 @@ def comment_approve(request, comment_id):
 @login_required
 def comment_hide(request, comment_id):
     return _moderation_action(
-        request, comment_id, feedback.hide_comment_as_creator, "Comment hidden: only you and its writer can see it."
+        request, comment_id, feedback.hide_comment_as_creator, _("Comment hidden: only you and its writer can see it.")
     )
 
 
@@ -145,7 +146,10 @@ def comment_hide(request, comment_id):
 @login_required
 def comment_unhide(request, comment_id):
     return _moderation_action(
-        request, comment_id, lambda c, u: feedback.hide_comment_as_creator(c, u, hidden=False), "Comment shown again."
+        request,
+        comment_id,
+        lambda c, u: feedback.hide_comment_as_creator(c, u, hidden=False),
+        _("Comment shown again."),
     )
 
 
@@ -153,7 +157,7 @@ def comment_unhide(request, comment_id):
 @login_required
 def comment_freeze(request, comment_id):
     return _moderation_action(
-        request, comment_id, feedback.freeze_thread, "Thread frozen: no new replies can be added."
+        request, comment_id, feedback.freeze_thread, _("Thread frozen: no new replies can be added.")
     )
 
 
@@ -161,7 +165,7 @@ def comment_freeze(request, comment_id):
 @login_required
 def comment_unfreeze(request, comment_id):
     return _moderation_action(
-        request, comment_id, lambda c, u: feedback.freeze_thread(c, u, frozen=False), "Thread unfrozen."
+        request, comment_id, lambda c, u: feedback.freeze_thread(c, u, frozen=False), _("Thread unfrozen.")
     )
 
 
@@ -170,12 +174,12 @@ def comment_unfreeze(request, comment_id):
 def comment_settings(request, pk):
     work = work_for_interacting(request.user, pk)
     if not work.is_creator(request.user):
-        messages.error(request, "Only the creators of this work can change how its comments are handled.")
+        messages.error(request, _("Only the creators of this work can change how its comments are handled."))
     else:
         moderated = request.POST.get("moderated") == "on"
         feedback.set_moderated(work, moderated)
         messages.success(
             request,
-            "New comments will wait for your approval." if moderated else "New comments will show right away.",
+            _("New comments will wait for your approval.") if moderated else _("New comments will show right away."),
         )
     return redirect(work.get_absolute_url() + "#feedback")

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quire.lib.redirects import safe_next
@@ -54,22 +55,22 @@ def inbox_update(request):
     mine = Notification.objects.filter(user=request.user)
     if action == "all_read":
         mine.filter(read_at__isnull=True).update(read_at=timezone.now())
-        messages.success(request, "Everything in your inbox is marked as read.")
+        messages.success(request, _("Everything in your inbox is marked as read."))
         return redirect("interactions:inbox")
     chosen = mine.filter(pk__in=[int(i) for i in request.POST.getlist("items") if i.isdigit()])
     if not chosen.exists():
-        messages.error(request, "Choose at least one item first.")
+        messages.error(request, _("Choose at least one item first."))
     elif action == "read":
         chosen.update(read_at=timezone.now())
-        messages.success(request, "Marked as read.")
+        messages.success(request, _("Marked as read."))
     elif action == "unread":
         chosen.update(read_at=None)
-        messages.success(request, "Marked as unread.")
+        messages.success(request, _("Marked as unread."))
     elif action == "delete":
         chosen.delete()
-        messages.success(request, "Deleted from your inbox.")
+        messages.success(request, _("Deleted from your inbox."))
     else:
-        messages.error(request, "Choose what to do with the items.")
+        messages.error(request, _("Choose what to do with the items."))
     return redirect(safe_next(request, "interactions:inbox", field="back"))
 
 
@@ -78,7 +79,7 @@ def inbox_open(request, pk):
     """Follow an inbox item: it becomes read."""
     n = Notification.objects.filter(user=request.user, pk=pk).first()
     if n is None:
-        messages.error(request, "That inbox item no longer exists.")
+        messages.error(request, _("That inbox item no longer exists."))
         return redirect("interactions:inbox")
     Notification.objects.filter(pk=n.pk, read_at__isnull=True).update(read_at=timezone.now())
     return redirect(describe(n, request.user)["path"])

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quire.accounts.models import User
@@ -21,13 +22,16 @@ def block_user(request, username):
     try:
         if request.POST.get("action") == "unblock":
             safety.unblock(request.user, other)
-            messages.success(request, f"You have unblocked {other.username}.")
+            messages.success(request, _("You have unblocked %(name)s.") % {"name": other.username})
         else:
             safety.block(request.user, other)
             messages.success(
                 request,
-                f"You have blocked {other.username}. They can no longer comment on, reply to, "
-                "or leave kudos on your works, nor subscribe to you.",
+                _(
+                    "You have blocked %(name)s. They can no longer comment on, reply to, "
+                    "or leave kudos on your works, nor subscribe to you."
+                )
+                % {"name": other.username},
             )
     except safety.Refused as refusal:
         messages.error(request, str(refusal))
@@ -42,11 +46,13 @@ def mute_user(request, username):
     try:
         if request.POST.get("action") == "unmute":
             Mute.objects.filter(muter=request.user, muted=other, via_work__isnull=True).delete()
-            messages.success(request, f"You have unmuted {other.username}.")
+            messages.success(request, _("You have unmuted %(name)s.") % {"name": other.username})
         else:
             safety.mute(request.user, other)
             messages.success(
-                request, f"You have muted {other.username}: you won't see their works, comments or bookmarks."
+                request,
+                _("You have muted %(name)s: you won't see their works, comments or bookmarks.")
+                % {"name": other.username},
             )
     except safety.Refused as refusal:
         messages.error(request, str(refusal))
@@ -64,9 +70,11 @@ def mute_work_creator(request, pk):
         messages.error(request, str(refusal))
         return redirect(work.get_absolute_url())
     if work.anonymous:
-        messages.success(request, "Muted: you won't see this work any more.")
+        messages.success(request, _("Muted: you won't see this work any more."))
     else:
-        messages.success(request, "Muted: you won't see works, comments or bookmarks by this work's creator any more.")
+        messages.success(
+            request, _("Muted: you won't see works, comments or bookmarks by this work's creator any more.")
+        )
     return redirect("works:index")
 
 
@@ -76,7 +84,7 @@ def blocked_and_muted(request):
         mute_id = request.POST.get("unmute", "")
         if mute_id.isdigit():
             safety.unmute(request.user, int(mute_id))
-            messages.success(request, "Unmuted.")
+            messages.success(request, _("Unmuted."))
         return redirect("interactions:blocked")
     return render(
         request,

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -41,14 +42,16 @@ def subscribe(request, kind, pk):
     if request.POST.get("action") == "unsubscribe":
         for sub in Subscription.objects.filter(user=request.user, **target):
             subscriptions.unsubscribe(sub)
-        messages.success(request, f"You have unsubscribed from {name}.")
+        messages.success(request, _("You have unsubscribed from %(name)s.") % {"name": name})
         return redirect(back)
     try:
         subscriptions.subscribe(request.user, **target)
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, f"You are now subscribed to {name}. You'll hear about updates in your inbox.")
+        messages.success(
+            request, _("You are now subscribed to %(name)s. You'll hear about updates in your inbox.") % {"name": name}
+        )
     return redirect(back)
 
 
@@ -64,7 +67,7 @@ def subscription_delete(request, pk):
     sub = Subscription.objects.filter(user=request.user, pk=pk).first()
     if sub is not None:
         subscriptions.unsubscribe(sub)
-        messages.success(request, "Unsubscribed.")
+        messages.success(request, _("Unsubscribed."))
     return redirect("interactions:subscriptions")
 
 
@@ -78,7 +81,7 @@ def reader_settings(request):
             from .tracking import clear_history
 
             clear_history(request.user)
-        messages.success(request, "Your settings are saved.")
+        messages.success(request, _("Your settings are saved."))
         return redirect("interactions:settings")
     return render(request, "interactions/settings.html", {"form": form})
 
@@ -95,14 +98,14 @@ def unsubscribe(request, token):
     sub = Subscription.objects.filter(user=user, pk=data["s"]).first() if data["s"] else None
     if request.method == "POST":
         if data["s"] and sub is None:
-            done = "You were already unsubscribed."
+            done = _("You were already unsubscribed.")
         elif sub is not None:
             what = str(sub.target)
             subscriptions.unsubscribe(sub)
-            done = f"You are unsubscribed from {what}."
+            done = _("You are unsubscribed from %(name)s.") % {"name": what}
         else:
             ReaderSettings.objects.update_or_create(user=user, defaults={"email_frequency": EmailFrequency.NEVER})
-            done = "You won't get notification emails any more. Your inbox on the site still shows updates."
+            done = _("You won't get notification emails any more. Your inbox on the site still shows updates.")
         return render(request, "interactions/unsubscribe.html", {"done": done})
     return render(
         request, "interactions/unsubscribe.html", {"subscription": sub, "all_email": data["s"] == 0 or sub is None}

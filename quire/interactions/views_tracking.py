@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quire.accounts.models import User
@@ -41,7 +42,10 @@ def bookmark_edit(request, kind, pk):
     form = BookmarkForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():
         tracking.save_bookmark(request.user, **target, **form.cleaned_data)
-        messages.success(request, f"Bookmarked {thing}." if existing is None else "Bookmark updated.")
+        if existing is None:
+            messages.success(request, _("Bookmarked %(name)s.") % {"name": thing})
+        else:
+            messages.success(request, _("Bookmark updated."))
         return redirect(safe_next(request, thing.get_absolute_url()))
     return render(
         request, "interactions/bookmark_form.html", {"form": form, "thing": thing, "existing": existing, "kind": kind}
@@ -53,7 +57,7 @@ def bookmark_edit(request, kind, pk):
 def bookmark_delete(request, pk):
     bookmark = get_object_or_404(Bookmark, pk=pk, user=request.user)
     tracking.delete_bookmark(bookmark)
-    messages.success(request, "Bookmark deleted.")
+    messages.success(request, _("Bookmark deleted."))
     return redirect(safe_next(request, "interactions:my_bookmarks"))
 
 
@@ -139,10 +143,10 @@ def mark_for_later(request, pk):
     work = work_for_interacting(request.user, pk)
     marked = request.POST.get("action") != "unmark"
     tracking.set_marked_for_later(request.user, work, marked)
-    messages.success(
-        request,
-        "Marked for later: find it under History → Marked for later." if marked else "No longer marked for later.",
-    )
+    if marked:
+        messages.success(request, _("Marked for later: find it under History → Marked for later."))
+    else:
+        messages.success(request, _("No longer marked for later."))
     return redirect(safe_next(request, work.get_absolute_url()))
 
 
@@ -150,7 +154,7 @@ def mark_for_later(request, pk):
 @login_required
 def history_clear(request):
     tracking.clear_history(request.user)
-    messages.success(request, "Your reading history is cleared.")
+    messages.success(request, _("Your reading history is cleared."))
     return redirect("interactions:history")
 
 
@@ -159,7 +163,7 @@ def history_clear(request):
 def history_toggle(request):
     keep = request.POST.get("keep") == "on"
     tracking.set_keep_history(request.user, keep)
-    messages.success(request, "Reading history is on." if keep else "Reading history is off and cleared.")
+    messages.success(request, _("Reading history is on.") if keep else _("Reading history is off and cleared."))
     return redirect("interactions:history")
 
 

@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from quire.lib import text as textlib
 from quire.lib.urls import site_url
@@ -77,17 +78,21 @@ def work_entry(work: Work, user, *, links: Sequence[dict] = (), with_content: bo
     # Plain text from the sanitised HTML, never the author's source: that may be
     # HTML the sanitiser would have removed (scripts, handlers), shown here as text.
     summary = " ".join(textlib.html_to_text(work.summary_html or "").split())
-    stats = f"Words: {intcomma(work.word_count)} · Chapters: {work.chapters_display} · Language: {work.language_name}"
+    stats = _("Words: %(words)s · Chapters: %(chapters)s · Language: %(language)s") % {
+        "words": intcomma(work.word_count),
+        "chapters": work.chapters_display,
+        "language": work.language_name,
+    }
     content = f"{work.summary_html or ''}<p>{escape(stats)}</p>" if with_content else ""
     return {
         "id": tag_id(work.get_absolute_url()),
         "title": work.title,
         "updated": work.updated_at or work.published_at or work.created_at,
         "published": work.published_at,
-        "authors": authors if pseuds is not None else [("Anonymous", "")],
+        "authors": authors if pseuds is not None else [(_("Anonymous"), "")],
         "language": work.language,
         "categories": _categories(work),
         "summary": summary,
         "content": content,
-        "links": [link("alternate", site_url(work.get_absolute_url()), "text/html", "Read online"), *links],
+        "links": [link("alternate", site_url(work.get_absolute_url()), "text/html", _("Read online")), *links],
     }

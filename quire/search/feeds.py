@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from quire.lib.urls import site_url
 from quire.tags.models import Tag
@@ -39,8 +40,8 @@ def tag_feed(request, pk):
     works = newest_works(Query(include=(tag.pk,), sort="posted", per_page=FEED_SIZE), request.user)
     return works_feed_response(
         request,
-        title=f"{settings.SITE_NAME}: works in {tag.name}",
-        subtitle=f"The newest works tagged {tag.name} or one of its synonyms.",
+        title=_("%(site)s: works in %(tag)s") % {"site": settings.SITE_NAME, "tag": tag.name},
+        subtitle=_("The newest works tagged %(tag)s or one of its synonyms.") % {"tag": tag.name},
         html_url=tag.get_absolute_url(),
         works=works,
         viewer=request.user,
@@ -58,7 +59,7 @@ def saved_search_feed(request, token):
     return works_feed_response(
         request,
         title=f"{settings.SITE_NAME}: {saved.name}",
-        subtitle=f"The newest works matching the saved search “{saved.name}”.",
+        subtitle=_("The newest works matching the saved search “%(name)s”.") % {"name": saved.name},
         html_url=saved.get_absolute_url(),
         works=newest_works(query.with_exclusions(excluded_tag_ids(saved.user)), guest),
         viewer=guest,
@@ -73,11 +74,14 @@ def works_feed(request):
         params.pop(key, None)
     query = query_from_params(params, viewer=request.user)
     query = Query(**{**query.__dict__, "sort": "posted", "page": 1, "per_page": FEED_SIZE})
-    described = params.get("q") or "your filters"
+    if params.get("q"):
+        title = _("%(site)s: works matching %(words)s") % {"site": settings.SITE_NAME, "words": params["q"]}
+    else:
+        title = _("%(site)s: works matching your filters") % {"site": settings.SITE_NAME}
     return works_feed_response(
         request,
-        title=f"{settings.SITE_NAME}: works matching {described}",
-        subtitle="The newest works matching a filtered works list.",
+        title=title,
+        subtitle=_("The newest works matching a filtered works list."),
         html_url=reverse("search:works") + (f"?{params.urlencode()}" if params else ""),
         works=newest_works(query, request.user),
         viewer=request.user,

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy
 
 from quire.tags.models import Tag, TagType
 from quire.tags.visibility import known_tags
@@ -17,13 +18,13 @@ from .backends import hidden_by_exclusions, hidden_by_mutes, search
 from .query import ANONYMOUS_CHOICES, COMPLETE_CHOICES, CROSSOVER_CHOICES, SORTS, Query, query_from_params
 
 TYPE_LABELS = {
-    TagType.RATING: "Ratings",
-    TagType.WARNING: "Warnings",
-    TagType.CATEGORY: "Categories",
-    TagType.FANDOM: "Fandoms",
-    TagType.CHARACTER: "Characters",
-    TagType.RELATIONSHIP: "Relationships",
-    TagType.FREEFORM: "Additional Tags",
+    TagType.RATING: gettext_lazy("Ratings"),
+    TagType.WARNING: gettext_lazy("Warnings"),
+    TagType.CATEGORY: gettext_lazy("Categories"),
+    TagType.FANDOM: gettext_lazy("Fandoms"),
+    TagType.CHARACTER: gettext_lazy("Characters"),
+    TagType.RELATIONSHIP: gettext_lazy("Relationships"),
+    TagType.FREEFORM: gettext_lazy("Additional Tags"),
 }
 
 
@@ -111,7 +112,7 @@ def _facet_groups(result, query: Query, viewer) -> list[FacetGroup]:
             FacetOption(tags[t], counts.get(t, 0), t in query.include, t in query.exclude) for t in ids if t in tags
         ]
         if options:
-            groups.append(FacetGroup(tag_type, label, options))
+            groups.append(FacetGroup(tag_type, str(label), options))
     return groups
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 
 class SearchDocument(models.Model):
@@ -14,15 +15,16 @@ class SearchDocument(models.Model):
     an FTS5 table kept in step by triggers on SQLite, a generated tsvector
     column with a GIN index on PostgreSQL."""
 
+    # The model by keyword: the translation scanner reads a field's first argument as its label.
     work = models.OneToOneField(
-        "works.Work", on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+        to="works.Work", on_delete=models.CASCADE, primary_key=True, related_name="search_document"
     )
     title = models.TextField(blank=True)
     summary = models.TextField(blank=True)
     notes = models.TextField(blank=True)
     tags = models.TextField(blank=True)
-    creators = models.TextField(blank=True, help_text="Empty for anonymous works")
-    body = models.TextField(blank=True, help_text="Published chapters only")
+    creators = models.TextField(blank=True, help_text=gettext_lazy("Empty for anonymous works"))
+    body = models.TextField(blank=True, help_text=gettext_lazy("Published chapters only"))
 
     def __str__(self):
         return f"search text of work {self.work_id}"

@@ -7,24 +7,34 @@ import shlex
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from django.utils.translation import gettext_lazy, pgettext_lazy
+
 from quire.tags.visibility import known_tags
 
 SORTS = {
-    "relevance": "Best match",
-    "updated": "Date updated",
-    "posted": "Date posted",
-    "kudos": "Kudos",
-    "hits": "Hits",
-    "comments": "Comments",
-    "bookmarks": "Bookmarks",
-    "words": "Word count",
-    "title": "Title",
-    "creator": "Creator",
+    "relevance": gettext_lazy("Best match"),
+    "updated": gettext_lazy("Date updated"),
+    "posted": gettext_lazy("Date posted"),
+    "kudos": gettext_lazy("Kudos"),
+    "hits": gettext_lazy("Hits"),
+    "comments": gettext_lazy("Comments"),
+    "bookmarks": gettext_lazy("Bookmarks"),
+    "words": gettext_lazy("Word count"),
+    "title": gettext_lazy("Title"),
+    "creator": pgettext_lazy("sort by", "Creator"),
 }
 STAT_FIELDS = ("words", "kudos", "hits", "comments", "bookmarks")
-CROSSOVER_CHOICES = {"": "Include crossovers", "exclude": "Exclude crossovers", "only": "Only crossovers"}
-COMPLETE_CHOICES = {"": "All works", "complete": "Complete works only", "in_progress": "Works in progress only"}
-ANONYMOUS_CHOICES = {"": "Include anonymous works", "exclude": "Exclude anonymous works"}
+CROSSOVER_CHOICES = {
+    "": gettext_lazy("Include crossovers"),
+    "exclude": gettext_lazy("Exclude crossovers"),
+    "only": gettext_lazy("Only crossovers"),
+}
+COMPLETE_CHOICES = {
+    "": gettext_lazy("All works"),
+    "complete": gettext_lazy("Complete works only"),
+    "in_progress": gettext_lazy("Works in progress only"),
+}
+ANONYMOUS_CHOICES = {"": gettext_lazy("Include anonymous works"), "exclude": gettext_lazy("Exclude anonymous works")}
 PER_PAGE = 20
 _COMPARISON = re.compile(r"^(words|kudos|hits|comments|bookmarks)\s*(>=|<=|>|<|=|:)\s*([\d,]+)$", re.I)
 

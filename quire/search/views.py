@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from quire.lib.redirects import safe_next
@@ -23,7 +25,7 @@ from .models import SavedExclusion, SavedSearch
 def works_index(request):
     """All works, with the filter sidebar; also the search results page."""
     context = build_listing(request)
-    context["heading"] = "Search results" if context["query"].text else "Works"
+    context["heading"] = _("Search results") if context["query"].text else _("Works")
     context["feed_url"] = listing_feed_url(request.GET)
     return render(request, "search/works.html", context)
 
@@ -32,12 +34,12 @@ def tag_works(request, pk):
     """The works filed under a tag (its synonyms' and sub tags' works too), with filters."""
     tag = get_visible_tag_or_404(Tag.objects.select_related("synonym_of"), request.user, pk=pk)
     context = build_listing(request, base_tag=tag)
-    context["heading"] = f"Works in {tag.canonical_tag.name}"
+    context["heading"] = _("Works in %(tag)s") % {"tag": tag.canonical_tag.name}
     context["feed_url"] = listing_feed_url(request.GET, base_tag=tag)
     return render(request, "search/works.html", context)
 
 
-UNSORTED = "Unsorted fandoms"
+UNSORTED = gettext_lazy("Unsorted fandoms")
 
 
 def fandoms_index(request):
@@ -57,7 +59,7 @@ def fandoms_index(request):
         (label, by_media[value]) for value, label in Media.choices if by_media.get(value)
     ]
     if by_media.get(""):
-        groups.append((UNSORTED, by_media[""]))
+        groups.append((str(UNSORTED), by_media[""]))
     return render(request, "search/fandoms.html", {"groups": groups})
 
 
@@ -104,14 +106,16 @@ def add_exclusion(request):
     elif request.POST.get("name", "").strip():
         tag = known.named(request.POST["name"]).first()
         if tag is None:
-            messages.error(request, f"There is no tag called {request.POST['name'].strip()!r}.")
+            messages.error(request, _("There is no tag called “%(name)s”.") % {"name": request.POST["name"].strip()})
             return redirect("search:saved_filters")
     if tag is None:
-        messages.error(request, "Choose a tag to exclude.")
+        messages.error(request, _("Choose a tag to exclude."))
         return redirect("search:saved_filters")
     tag = tag.canonical_tag
     SavedExclusion.objects.get_or_create(user=request.user, tag=tag)
-    messages.success(request, f"Works tagged {tag.name} are now hidden from every list, search and feed you see.")
+    messages.success(
+        request, _("Works tagged %(tag)s are now hidden from every list, search and feed you see.") % {"tag": tag.name}
+    )
     return redirect(safe_next(request, "search:saved_filters"))
 
 
@@ -120,7 +124,7 @@ def add_exclusion(request):
 def remove_exclusion(request, pk):
     exclusion = get_object_or_404(SavedExclusion, pk=pk, user=request.user)
     exclusion.delete()
-    messages.success(request, f"Works tagged {exclusion.tag.name} are shown again.")
+    messages.success(request, _("Works tagged %(tag)s are shown again.") % {"tag": exclusion.tag.name})
     return redirect("search:saved_filters")
 
 
@@ -129,10 +133,10 @@ def remove_exclusion(request, pk):
 def save_search(request):
     name = " ".join(request.POST.get("name", "").split())[:100]
     if not name:
-        messages.error(request, "Give the search a name to save it.")
+        messages.error(request, _("Give the search a name to save it."))
         return redirect(safe_next(request, "search:works"))
     saved = SavedSearch.objects.create(user=request.user, name=name, query_string=request.POST.get("query", "")[:4000])
-    messages.success(request, f"Saved the search {saved.name}.")
+    messages.success(request, _("Saved the search %(name)s.") % {"name": saved.name})
     return redirect("search:saved_filters")
 
 
@@ -141,5 +145,5 @@ def save_search(request):
 def delete_search(request, pk):
     saved = get_object_or_404(SavedSearch, pk=pk, user=request.user)
     saved.delete()
-    messages.success(request, f"Deleted the saved search {saved.name}.")
+    messages.success(request, _("Deleted the saved search %(name)s.") % {"name": saved.name})
     return redirect("search:saved_filters")

@@ -131,7 +131,7 @@ def test_filters_survive_paging_and_totals_are_exact(client, author):
 def test_a_page_past_the_end_says_how_many_pages_there_are(client, author):
     make_work(author)
     page = client.get(reverse("works:index"), {"page": 9}).content.decode()
-    assert "There are only 1 pages" in page
+    assert "There is only 1 page." in page
 
 
 def test_filtering_on_a_canonical_tag_finds_its_synonyms_works(client, author):

@@ -5,6 +5,8 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 COMMENT_MAX = 10_000
 # The counts works lists sort by: changing one tells the search change log.
@@ -24,7 +26,7 @@ class WorkStats(models.Model):
     subscriptions = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name_plural = "work stats"
+        verbose_name_plural = gettext_lazy("work stats")
 
     def __str__(self):
         return f"stats for work {self.work_id}"
@@ -71,7 +73,7 @@ class Kudos(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name_plural = "kudos"
+        verbose_name_plural = gettext_lazy("kudos")
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -91,8 +93,8 @@ class CommentSettings(models.Model):
 
     work = models.OneToOneField("works.Work", on_delete=models.CASCADE, related_name="comment_settings")
     moderated = models.BooleanField(
-        "Approve comments before they show", default=False,
-        help_text="New comments wait in your inbox until you approve them.",
+        gettext_lazy("Approve comments before they show"), default=False,
+        help_text=gettext_lazy("New comments wait in your inbox until you approve them."),
     )  # fmt: skip
 
     def __str__(self):
@@ -136,7 +138,7 @@ class Comment(models.Model):
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
     thread = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="thread_comments",
-        help_text="The top comment of this thread (empty for a top comment)",
+        help_text=gettext_lazy("The top comment of this thread (empty for a top comment)"),
     )  # fmt: skip
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
@@ -152,7 +154,7 @@ class Comment(models.Model):
     hidden_by_moderator = models.BooleanField(default=False)
     # A deleted comment with replies stays as "(Previous comment deleted.)" so the thread still reads.
     deleted = models.BooleanField(default=False)
-    frozen = models.BooleanField(default=False, help_text="No new replies in this thread")
+    frozen = models.BooleanField(default=False, help_text=gettext_lazy("No new replies in this thread"))
     # Only moderators see it (on the comment), to tie spam and abuse to its source.
     ip_address = models.GenericIPAddressField(null=True, blank=True)
 
@@ -175,7 +177,7 @@ class Comment(models.Model):
     def is_shown(self) -> bool:
         return self.approved and not (self.hidden_by_creator or self.hidden_by_moderator or self.deleted)
 
-    ANONYMOUS_CREATOR = "Anonymous Creator"
+    ANONYMOUS_CREATOR = gettext_lazy("Anonymous Creator")
 
     def hides_author_from(self, viewer) -> bool:
         """Is this a creator's own comment on their anonymous work, which `viewer`
@@ -192,9 +194,9 @@ class Comment(models.Model):
     def display_name_for(self, viewer) -> str:
         """The commenter's name as `viewer` may see it."""
         if not self.user_id:
-            return f"{self.guest_name} (guest)"
+            return _("%(name)s (guest)") % {"name": self.guest_name}
         if self.hides_author_from(viewer):
-            return self.ANONYMOUS_CREATOR
+            return str(self.ANONYMOUS_CREATOR)
         return self.user.username
 
     @property

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 
 class Subscription(models.Model):
@@ -45,6 +46,11 @@ class Subscription(models.Model):
         return self.work or self.author or self.pseud or self.series
 
     @property
+    def kind_label(self) -> str:
+        """What is followed, in words, for the subscriptions page."""
+        return str(SUBSCRIPTION_KINDS[self.kind])
+
+    @property
     def kind(self) -> str:
         if self.work_id:
             return "work"
@@ -53,10 +59,19 @@ class Subscription(models.Model):
         return "pseud" if self.pseud_id else "user"
 
 
+# A context: other apps' "Series" is a heading for several.
+SUBSCRIPTION_KINDS = {
+    "work": pgettext_lazy("followed", "Work"),
+    "series": pgettext_lazy("followed", "Series"),
+    "pseud": pgettext_lazy("followed", "Pseud"),
+    "user": pgettext_lazy("followed", "Creator"),
+}
+
+
 class EmailFrequency(models.TextChoices):
-    IMMEDIATELY = "immediately", "As it happens"
-    DAILY = "daily", "In one daily digest"
-    NEVER = "never", "Never: only in my inbox"
+    IMMEDIATELY = "immediately", gettext_lazy("As it happens")
+    DAILY = "daily", gettext_lazy("In one daily digest")
+    NEVER = "never", gettext_lazy("Never: only in my inbox")
 
 
 class ReaderSettings(models.Model):
@@ -64,16 +79,16 @@ class ReaderSettings(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_settings")
     email_frequency = models.CharField(
-        "Email me about notifications",
+        gettext_lazy("Email me about notifications"),
         max_length=12,
         choices=EmailFrequency.choices,
         default=EmailFrequency.IMMEDIATELY,
     )
-    keep_history = models.BooleanField("Keep my reading history", default=True)
+    keep_history = models.BooleanField(gettext_lazy("Keep my reading history"), default=True)
     digest_due_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name_plural = "reader settings"
+        verbose_name_plural = gettext_lazy("reader settings")
 
     def __str__(self):
         return f"settings for {self.user}"
@@ -85,24 +100,24 @@ class ReaderSettings(models.Model):
 
 
 class NotificationKind(models.TextChoices):
-    COMMENT = "comment", "Comment on your work"
-    REPLY = "reply", "Reply to your comment"
-    PENDING = "pending", "Comment awaiting your approval"
-    CHAPTER = "chapter", "New chapter"
-    WORK = "work", "New work"
-    SERIES = "series", "New work in a series"
+    COMMENT = "comment", gettext_lazy("Comment on your work")
+    REPLY = "reply", gettext_lazy("Reply to your comment")
+    PENDING = "pending", gettext_lazy("Comment awaiting your approval")
+    CHAPTER = "chapter", gettext_lazy("New chapter")
+    WORK = "work", gettext_lazy("New work")
+    SERIES = "series", gettext_lazy("New work in a series")
     # About the person's own account (their data export is ready); `event_key` says which.
-    ACCOUNT = "account", "About your account"
+    ACCOUNT = "account", gettext_lazy("About your account")
     # Collections, gifts and related works (quire/collections): their own headline and link.
-    COLLECTION = "collection", "Collections, gifts and related works"
-    KUDOS = "kudos", "Kudos on your work"
+    COLLECTION = "collection", gettext_lazy("Collections, gifts and related works")
+    KUDOS = "kudos", gettext_lazy("Kudos on your work")
 
 
 class EmailState(models.TextChoices):
-    PENDING = "pending", "Waiting to be emailed"
-    SENDING = "sending", "Being emailed"
-    SENT = "sent", "Emailed"
-    SKIPPED = "skipped", "Not emailed"
+    PENDING = "pending", gettext_lazy("Waiting to be emailed")
+    SENDING = "sending", gettext_lazy("Being emailed")
+    SENT = "sent", gettext_lazy("Emailed")
+    SKIPPED = "skipped", gettext_lazy("Not emailed")
 
 
 class Notification(models.Model):

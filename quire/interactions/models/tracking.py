@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 NOTES_MAX = 5000
 
@@ -57,10 +58,15 @@ class Bookmark(models.Model):
     notes = models.TextField(blank=True, max_length=NOTES_MAX)
     notes_html = models.TextField(blank=True, editable=False)
     tags = models.CharField(
-        "Your tags", max_length=500, blank=True, help_text="Comma-separated, only for this bookmark"
+        gettext_lazy("Your tags"),
+        max_length=500,
+        blank=True,
+        help_text=gettext_lazy("Comma-separated, only for this bookmark"),
     )
-    rec = models.BooleanField("Recommend", default=False)
-    private = models.BooleanField("Private", default=False, help_text="Only you can see a private bookmark")
+    rec = models.BooleanField(gettext_lazy("Recommend"), default=False)
+    private = models.BooleanField(
+        gettext_lazy("Private"), default=False, help_text=gettext_lazy("Only you can see a private bookmark")
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 

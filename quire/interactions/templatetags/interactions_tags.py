@@ -4,6 +4,7 @@ extra, so the fragments fetch what they show here."""
 
 from django import template
 from django.core.paginator import Paginator
+from django.utils.html import format_html_join
 
 from ..feedback import check_can_comment, comment_tree, kudos_summary
 from ..forms import CommentForm, GuestCommentForm
@@ -71,9 +72,9 @@ def work_feedback(context) -> dict:
         by_chapter.setdefault(c.chapter_id, []).append(c)
     try:
         check_can_comment(work, user)
-        comment_refusal = None
+        comment_refusal, log_in_to_comment = None, False
     except Refused as refusal:
-        comment_refusal = str(refusal)
+        comment_refusal, log_in_to_comment = str(refusal), refusal.log_in
     form_class = CommentForm if signed_in else GuestCommentForm
     published = [ch for ch in shown if ch.is_published]
     # The entire work has one comment form, at its end (on the last chapter shown), not
@@ -90,11 +91,17 @@ def work_feedback(context) -> dict:
         }
         for ch in published
     ]
+    kudos = kudos_summary(work)
+    # The names as one piece of HTML, so the whole kudos sentence is one string to translate.
+    kudos["links"] = format_html_join(
+        ", ", '<a href="{}">{}</a>', ((u.get_absolute_url(), u.username) for u in kudos["users"])
+    )
     data = {
         "stats": WorkStats.for_work(work),
-        "kudos": kudos_summary(work),
+        "kudos": kudos,
         "chapters": chapters,
         "comment_refusal": comment_refusal,
+        "log_in_to_comment": log_in_to_comment,
         "guest_form": not signed_in,
         "is_creator": work.is_creator(user),
         "can_subscribe": signed_in and not work.is_creator(user),

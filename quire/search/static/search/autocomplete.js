@@ -9,6 +9,8 @@
   var script = document.currentScript || document.querySelector("script[data-autocomplete-url]");
   var url = script && script.getAttribute("data-autocomplete-url");
   if (!url) { return; }
+  // The word for "canonical" in the page's language, from the template that loads this script.
+  var canonicalLabel = script.getAttribute("data-canonical-label") || "canonical";
   var counter = 0;
 
   function attach(input) {
@@ -34,7 +36,7 @@
             data.tags.forEach(function (tag) {
               var option = document.createElement("option");
               option.value = prefix + tag.name;
-              if (tag.canonical) { option.label = tag.name + " (canonical)"; }
+              if (tag.canonical) { option.label = tag.name + " (" + canonicalLabel + ")"; }
               list.appendChild(option);
             });
           })
