@@ -16,12 +16,13 @@ from quire.tags.models import Tag
 from quire.works.models import Series
 from tests.factories import make_user, make_work
 
-ENGLISH = re.compile(
-    r"\b(the|your|you|and|with|this|that|of|to|is|are|for|has|have|was|will|from|it|by|or|on|at|"
-    r"be|not|can|here|there|what|which|who|when|been|were|would|should|into|than|they|their|"
-    r"these|those|yet|only|also|more|some|any|none|none yet|please)\b",
-    re.IGNORECASE,
+_WORDS = (
+    "the|your|you|and|with|this|that|of|to|is|are|for|has|have|was|will|from|it|by|or|on|at|"
+    "be|not|can|here|there|what|which|who|when|been|were|would|should|into|than|they|their|"
+    "these|those|yet|only|also|more|some|any|none|please"
 )
+# Lower case or capitalised: "AND" and "OR" in capitals name the exchange's matching rules.
+ENGLISH = re.compile(r"\b(" + _WORDS + "|" + "|".join(w.capitalize() for w in _WORDS.split("|")) + r")\b")
 
 
 class VisibleText(HTMLParser):
@@ -143,6 +144,7 @@ def test_every_page_reads_in_spanish(client, archive, settings):
 
 
 def test_the_detector_sees_english_and_passes_spanish():
-    html = '<p>Añadir a <b>Verano</b></p><button title="Leave kudos">Kudos</button><p>No hay obras</p>'
-    assert english_left(html, {"Verano"}) == ["Leave kudos"]
+    html = '<p>Añadir a <b>Verano</b></p><button title="Leave kudos for the author">Kudos</button><p>No hay obras</p>'
+    assert english_left(html, {"Verano"}) == ["Leave kudos for the author"]
     assert english_left("<p>Your works</p>", set()) == ["Your works"]
+    assert english_left("<p>Al menos una en común (OR)</p>", set()) == []
