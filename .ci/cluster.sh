@@ -20,6 +20,7 @@ PGBOUNCER=$((PG_PRIMARY + 2))
 HAPROXY=${QUIRE_CLUSTER_HTTP_PORT:-8160}
 APP_A=$((HAPROXY + 1))
 APP_B=$((HAPROXY + 2))
+STATS=$((HAPROXY + 3))  # haproxy's own counters: retries, redispatches, servers down
 REDIS_DB=${QUIRE_CLUSTER_REDIS_DB:-7}
 # The server binaries: initdb on the PATH, else Debian's newest /usr/lib/postgresql/N/bin.
 PGBIN=${QUIRE_CLUSTER_PGBIN:-}
@@ -147,13 +148,14 @@ export QUIRE_COMMENT_RATE=100000  # the load is many comments from few readers
 export QUIRE_LOG_LEVEL=WARNING
 export PYTHONUNBUFFERED=1
 
-step "Migrations, on the primary directly (not through the pooler), and the check's accounts"
+step "Migrations, on the primary directly (not through the pooler)"
 QUIRE_DATA_DIR="$work/worker" QUIRE_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PRIMARY/quire" \
   QUIRE_REPLICA_URL= .venv/bin/quire migrate --no-input >"$work/logs/migrate" 2>&1
-step "Accounts for the check"
-QUIRE_DATA_DIR="$work/worker" $PY .ci/cluster_check.py setup
+# The check's accounts are made while the servers start (each takes seconds on a busy machine).
+QUIRE_DATA_DIR="$work/worker" $PY .ci/cluster_check.py setup >"$work/logs/setup" 2>&1 &
+setup_pid=$!
 
-step "Background worker, app servers A on $APP_A and B on $APP_B, haproxy on $HAPROXY"
+step "Background worker, app servers A on $APP_A and B on $APP_B, haproxy on $HAPROXY; the check's accounts"
 QUIRE_DATA_DIR="$work/worker" setsid .venv/bin/quire rqworker --with-scheduler default \
   >"$work/logs/worker" 2>&1 &
 pids+=($!); disown
@@ -177,6 +179,10 @@ defaults
   retries 3
   option redispatch 1
   retry-on conn-failure
+listen stats
+  bind 127.0.0.1:$STATS
+  stats enable
+  stats uri /stats
 frontend web
   bind 127.0.0.1:$HAPROXY
   default_backend apps
@@ -191,10 +197,13 @@ haproxy -f "$work/haproxy.cfg" -D -p "$work/haproxy.pid" >"$work/logs/haproxy" 2
 wait_for_http "http://127.0.0.1:$APP_A/healthz" 60
 wait_for_http "http://127.0.0.1:$APP_B/healthz" 60
 wait_for_http "http://127.0.0.1:$HAPROXY/healthz" 10
+wait "$setup_pid" || { echo "FAIL: making the check's accounts"; cat "$work/logs/setup"; exit 1; }
+cat "$work/logs/setup"
 step "All up"
 
 step "The claims"
 QUIRE_DATA_DIR="$work/worker" $PY .ci/cluster_check.py prove \
   --proxy "http://127.0.0.1:$HAPROXY" --server-a "http://127.0.0.1:$APP_A" --server-b "http://127.0.0.1:$APP_B" \
+  --haproxy-stats "http://127.0.0.1:$STATS/stats;csv" \
   --server-a-pid "$pid_a" --replica "postgres://postgres@127.0.0.1:$PG_REPLICA/quire" \
   --primary "postgres://postgres@127.0.0.1:$PG_PRIMARY/quire"

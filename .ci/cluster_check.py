@@ -214,7 +214,20 @@ def kill_server(pid: int) -> int:
     return len(victims)
 
 
-def no_write_lost_when_a_server_dies(proxy: str, server_a_pid: int, work_id: int) -> None:
+def haproxy_counts(stats_url: str) -> dict:
+    """Retries and redispatches of the app backend, and each server's state, from haproxy."""
+    import csv
+    import io
+
+    import httpx
+
+    rows = list(csv.DictReader(io.StringIO(httpx.get(stats_url, timeout=5).text.lstrip("# "))))
+    backend = next(r for r in rows if r["pxname"] == "apps" and r["svname"] == "BACKEND")
+    servers = {r["svname"]: r["status"] for r in rows if r["pxname"] == "apps" and r["svname"] in ("a", "b")}
+    return {"retries": int(backend["wretr"] or 0), "redispatches": int(backend["wredis"] or 0), **servers}
+
+
+def no_write_lost_when_a_server_dies(proxy: str, server_a_pid: int, work_id: int, stats_url: str) -> None:
     from quire.interactions.models import Comment
     from quire.works.models import Chapter
 
@@ -271,13 +284,16 @@ def no_write_lost_when_a_server_dies(proxy: str, server_a_pid: int, work_id: int
         if outcome != "ok":
             failures[outcome] = failures.get(outcome, 0) + 1
     unanswered_but_stored = sum(1 for m, outcome, _ in outcomes if outcome != "ok" and m in stored)
+    balancer = haproxy_counts(stats_url)
     claim(
         "killing an app server mid-load loses no write",
         bool(acked) and not lost and after_kill > 0,
         f"{len(writers)} writers for {seconds:.0f} s through haproxy, server A ({killed} processes) killed at "
         f"{killed_at:.1f} s: {len(outcomes)} comments sent, {len(acked)} answered success, {len(lost)} of those "
         f"missing from the database; {after_kill} succeeded after the kill (server B took over); "
-        f"not answered success: {failures or 0} ({unanswered_but_stored} of them stored anyway)",
+        f"not answered success: {failures or 0} ({unanswered_but_stored} of them stored anyway); haproxy: "
+        f"{balancer['retries']} retries, {balancer['redispatches']} sent to the other server, A {balancer.get('a')}, "
+        f"B {balancer.get('b')}",
     )
 
 
@@ -289,7 +305,7 @@ def prove(args) -> int:
     started = _clock[0] = time.monotonic()
     work_id = posted_on_a_found_on_b(args.server_a, args.server_b)
     own_comment_despite_lag(args.proxy, args.replica, work_id)
-    no_write_lost_when_a_server_dies(args.proxy, args.server_a_pid, work_id)
+    no_write_lost_when_a_server_dies(args.proxy, args.server_a_pid, work_id, args.haproxy_stats)
     failed = [name for name, ok, _ in results if not ok]
     print(f"Claims checked in {time.monotonic() - started:.1f} s: "
           f"{len(results) - len(failed)} passed, {len(failed)} failed.")
@@ -301,7 +317,7 @@ def main() -> int:
     sub = parser.add_subparsers(dest="what", required=True)
     sub.add_parser("setup")
     p = sub.add_parser("prove")
-    for option in ("--proxy", "--server-a", "--server-b", "--replica", "--primary"):
+    for option in ("--proxy", "--server-a", "--server-b", "--replica", "--primary", "--haproxy-stats"):
         p.add_argument(option, required=True)
     p.add_argument("--server-a-pid", type=int, required=True)
     args = parser.parse_args()

@@ -26,16 +26,18 @@ primary but neither move the rest of the page to the primary nor pin the browser
 work page writes a hit, so pinning on them would send every reader to the primary.
 """
 
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
 from django.db import connections
+from django.http import HttpRequest, HttpResponseBase
 
 PRIMARY = "default"
 REPLICA = "replica"
-PIN_COOKIE = "quire_primary_until"
+PIN_COOKIE = "quire_primary"
 _UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
@@ -72,7 +74,7 @@ class PrimaryReplicaRouter:
     def allow_relation(self, obj1, obj2, **hints) -> bool:
         return True  # the replica is a copy of the primary: same rows, same ids
 
-    def allow_migrate(self, db, app_label, model_name=None, **hints) -> bool:
+    def allow_migrate(self, db: str, app_label: str, model_name: str | None = None, **hints) -> bool:
         return db == PRIMARY  # the replica gets the schema by replication
 
 
@@ -80,7 +82,7 @@ def pin_seconds() -> int:
     return settings.REPLICA_PIN_SECONDS
 
 
-def is_pinned(request) -> bool:
+def is_pinned(request: HttpRequest) -> bool:
     """Whether this browser wrote within the last pin_seconds(). The cookie is signed with
     the time it was set (Django's timestamp signer, on the same clock as everything else),
     so it can be neither forged nor stretched: its age, not its value, ends the pin."""
@@ -93,13 +95,14 @@ def is_pinned(request) -> bool:
 
 class ReplicaRoutingMiddleware:
     """Decides, per request, whether its reads may go to the replica, and pins the browser
-    to the primary for a while after a request that wrote. Placed first among the
-    middleware so the session saved on the way out counts as a write too."""
+    to the primary for a while after a request that wrote. Placed outside every other
+    middleware but the overload guard, so the session saved on the way out counts as a
+    write too."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         unsafe = request.method in _UNSAFE_METHODS
         state = _RequestRouting(use_replica=not unsafe and not is_pinned(request))
         token = _current.set(state)
