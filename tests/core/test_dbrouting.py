@@ -138,7 +138,8 @@ def test_a_pin_cookie_cannot_be_forged_or_stretched():
         assert kept["before"] == "replica"
 
 
-@pytest.mark.django_db(transaction=True)  # no test-wide transaction around it
+# No test-wide transaction around it; serialized_rollback as the suite's other committing tests.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_reads_inside_a_transaction_go_to_the_primary():
     _, seen = serve(in_transaction=True)
     assert seen["before"] == "replica"
