@@ -66,6 +66,7 @@ teardown() {
   for node in replica primary; do
     [ -f "$work/$node/postmaster.pid" ] && as_db "$PGBIN/pg_ctl" -D "$work/$node" -m immediate stop >/dev/null 2>&1
   done
+  redis-cli -n "$REDIS_DB" flushdb >/dev/null 2>&1
   if [ "$rc" -ne 0 ]; then
     echo "--- last lines of each log ($work/logs) ---"
     for f in "$work"/logs/* "$work"/*.log; do [ -f "$f" ] && { echo "== $f"; tail -n 15 "$f"; }; done
