@@ -144,7 +144,39 @@ elif _db["ENGINE"] not in ("django.db.backends.postgresql",):
     raise ImproperlyConfigured(
         f"QUIRE_DATABASE_URL uses {_db['ENGINE']}; Quire supports SQLite and PostgreSQL only."
     )
+# Behind pgbouncer in transaction pooling mode, consecutive queries of one connection may
+# run on different server connections: a server-side cursor (Django's .iterator() on
+# PostgreSQL) would be opened on one and fetched on another. Session pooling needs nothing.
+DB_TRANSACTION_POOLING = env_bool("QUIRE_DB_TRANSACTION_POOLING", False)
+if DB_TRANSACTION_POOLING:
+    _db["DISABLE_SERVER_SIDE_CURSORS"] = True
 DATABASES = {"default": _db}
+# A PostgreSQL streaming replica for reads (core/dbrouting.py says which reads); writes,
+# transactions, migrations and the worker stay on the primary. Without it, one database.
+REPLICA_URL = env_str("QUIRE_REPLICA_URL", "")
+REPLICA_PIN_SECONDS = env_int("QUIRE_REPLICA_PIN_SECONDS", 10, minimum=1)
+DATABASE_ROUTERS: list[str] = []
+if REPLICA_URL:
+    if _db["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("QUIRE_REPLICA_URL needs QUIRE_DATABASE_URL to be PostgreSQL (the primary).")
+    try:
+        _replica = dj_database_url.parse(
+            REPLICA_URL, conn_max_age=_db["CONN_MAX_AGE"], conn_health_checks=True
+        )
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"QUIRE_REPLICA_URL={REPLICA_URL!r} is not understood ({exc}). Use postgres://user:password@host:5432/name."
+        ) from None
+    if _replica["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("QUIRE_REPLICA_URL must be a postgres:// address.")
+    _replica["DISABLE_SERVER_SIDE_CURSORS"] = DB_TRANSACTION_POOLING
+    # Tests read the replica alias from the test database itself: no second copy.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"] = _replica
+    DATABASE_ROUTERS = ["quire.core.dbrouting.PrimaryReplicaRouter"]
+    # Right after the overload guard: it sees every write of the request, the session
+    # saved on the way out included.
+    MIDDLEWARE.insert(1, "quire.core.dbrouting.ReplicaRoutingMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Web server (`quire serve`) ---------------------------------------------------
@@ -158,10 +190,14 @@ WEB_QUEUE_WAIT = env_int("QUIRE_WEB_QUEUE_WAIT", 5, minimum=0)
 WEB_TIMEOUT = env_int("QUIRE_WEB_TIMEOUT", 60, minimum=1)
 WEB_BACKLOG = env_int("QUIRE_WEB_BACKLOG", 128, minimum=1)
 
-# --- Cache (rate limits) ------------------------------------------------------
+# --- Cache (rate limits, sessions) ------------------------------------------------------
 REDIS_URL = env_str("QUIRE_REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Sessions read from Redis, written through to the database (which keeps them if
+    # Redis is emptied): every app server sees a log-in at once, and a signed-in page
+    # doesn't ask the database (or a lagging replica) who is asking.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # A folder, not each process's memory: `quire serve` runs several worker processes,
     # and a login or comment limit kept per process would let through that many times more.
