@@ -32,7 +32,14 @@ def _fast_clean_state(settings, tmp_path):
 
     bitmap.reset_shared()
     bitmap.BUILD_IN_BACKGROUND = False
+    # Django's LocaleMiddleware activates a request's language for the whole thread and
+    # never resets it: each test starts in the default language, whatever the one
+    # before it asked for (else its emails, refusals and lazy labels come out in Spanish).
+    from django.utils import translation
+
+    translation.deactivate()
     yield
+    translation.deactivate()
     bitmap.reset_shared()
 
 

@@ -1,7 +1,7 @@
 import contextlib
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from quire.works import services
@@ -19,16 +19,6 @@ def run_ready_tasks() -> int:
             DBTaskResult.objects.filter(pk=row.pk).delete()
             row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
             ran += 1
-
-
-@pytest.fixture(autouse=True)
-def _interface_language_reset():
-    """Django's LocaleMiddleware activates a request's language for the whole thread and
-    never resets it, so a Spanish page here would make the next test's emails and
-    refusals Spanish. Each test starts and ends in the default language."""
-    translation.deactivate()
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture
