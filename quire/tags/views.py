@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 
 from quire.search.backends import search
-from quire.search.listing import works_in_order
+from quire.search.listing import blurbs_in_order
 from quire.search.query import Query
 
 from . import wrangling
@@ -41,7 +41,7 @@ def tag_detail(request, pk):
     context = {
         "tag": tag,
         "canonical": canonical,
-        "works": works_in_order(result.ids),
+        "works": blurbs_in_order(result.ids, request),
         "total": result.total,
         "children": children,
         "has_meta": has_meta,
