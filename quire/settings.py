@@ -204,6 +204,20 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                           "LOCATION": str(DATA_DIR / "cache")}}
 
+# Fragments every reader sees the same way (work blurbs, a work's tags and facts), keyed by
+# the work's version so a change never needs to find and delete them (quire/works/fragments.py).
+# Shared through Redis when there is one; otherwise each server process keeps its own in
+# memory, up to this many (about 3 KB each); 0 turns the fragment cache off.
+FRAGMENT_CACHE_ENTRIES = env_int("QUIRE_FRAGMENT_CACHE_ENTRIES", 5000, minimum=0)
+if not FRAGMENT_CACHE_ENTRIES:
+    CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+elif REDIS_URL:
+    CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                           "KEY_PREFIX": "fragment", "TIMEOUT": 7 * 24 * 3600}
+else:
+    CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments",
+                           "TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": FRAGMENT_CACHE_ENTRIES, "CULL_FREQUENCY": 4}}
+
 # --- Background work ----------------------------------------------------------
 # By default tasks are stored in the database and run by `quire db_worker`
 # (which `quire serve` starts); the task row is written in the same transaction

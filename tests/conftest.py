@@ -22,10 +22,11 @@ def _fast_clean_state(settings, tmp_path):
     # One cache per test process: the default is a folder under var/, which two suites
     # running side by side (SQLite and PostgreSQL) would share, rate-limit counts and all.
     if "filebased" in settings.CACHES["default"]["BACKEND"]:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    from django.core.cache import cache
+        settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["fragments"].clear()
     # Each test gets its own search index, built inline: a background thread
     # can't see the test's transaction, and the log can't describe a rollback.
     from quire.search.backends import bitmap

@@ -73,7 +73,18 @@ def change_username(user: User, new_username: str) -> UsernameChange:
     if default is not None and not user.pseuds.filter(name__iexact=new_username).exclude(pk=default.pk).exists():
         default.name = new_username
         default.save(update_fields=["name"])
+    _touch_works_naming(user)
     return change
+
+
+def _touch_works_naming(user: User) -> None:
+    """Works whose blurbs carry the username (pseud links, "[archived by …]") get a new
+    version, so no cached blurb keeps the old name. Read by model name: works sits above
+    accounts."""
+    from django.apps import apps
+
+    works = apps.get_model("works", "Work").objects
+    works.filter(Q(creatorships__pseud__user=user) | Q(archived_by=user)).touch()
 
 
 def renamed_user(old_username: str) -> User | None:

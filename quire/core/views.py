@@ -11,14 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from quire.search.backends import search
-from quire.search.listing import works_in_order
+from quire.search.listing import blurbs_in_order
 from quire.search.query import Query
 
 
 def home(request):
     # Through search, like every works list, so the reader's saved exclusions apply.
     newest = search(Query(sort="updated", per_page=10), request.user, facets=False)
-    return render(request, "core/home.html", {"works": works_in_order(newest.ids)})
+    return render(request, "core/home.html", {"works": blurbs_in_order(newest.ids, request)})
 
 
 def favicon(request):

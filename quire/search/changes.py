@@ -6,6 +6,13 @@ behind what the database has committed.
 The writers: `indexing.reindex_works` (a work saved or deleted, its chapters,
 filter tags or creators changed), `works.services.refresh_counts`,
 `moderation.services.hide_work` and `interactions.WorkStats.bump`.
+
+Everything else the log hears of is something a blurb or a work page header
+shows (title, tags, creators, counts of chapters and words, visibility), so `log`
+also gives those works a new `Work.version`, which is what their cached fragments
+are keyed by (quire/works/fragments.py). Only the counts that change on every click
+(`stats_only`: kudos, hits) leave the version alone: blurbs render them outside
+the cached part.
 """
 
 from collections.abc import Iterable
@@ -17,16 +24,21 @@ from django.utils import timezone
 RETENTION = timedelta(days=1)
 
 
-def log(work_ids: Iterable[int]) -> None:
+def log(work_ids: Iterable[int], *, stats_only: bool = False) -> None:
     from django.conf import settings
+
+    from quire.works.models import Work
 
     from .models import SearchChange
 
+    work_ids = set(work_ids)
+    if not stats_only and work_ids:
+        Work.objects.filter(pk__in=work_ids).touch()
     if settings.SEARCH_BACKEND != "bitmap":
         return  # nothing reads the log; an index made later starts from the database
 
     now = timezone.now()
-    SearchChange.objects.bulk_create([SearchChange(work_id=w, created_at=now) for w in set(work_ids)])
+    SearchChange.objects.bulk_create([SearchChange(work_id=w, created_at=now) for w in work_ids])
 
 
 def prune(now=None) -> int:

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy
 
+from quire.accounts.appearance import look_for
 from quire.tags.models import Tag, TagType
 from quire.tags.visibility import known_tags
 from quire.works.forms import LANGUAGES
+from quire.works.fragments import prime_blurbs
 from quire.works.models import Work
 
 from . import fulltext
@@ -85,6 +87,15 @@ def works_in_order(ids: list[int]) -> list[Work]:
     return [works[pk] for pk in ids if pk in works]
 
 
+def blurbs_in_order(ids: list[int], request) -> list[Work]:
+    """`works_in_order` for a page of blurbs: the cached blurbs in one round trip, the
+    tags, creators and series only of works whose blurb was not cached."""
+    works = {w.pk: w for w in Work.objects.filter(pk__in=ids).for_blurbs()}
+    ordered = [works[pk] for pk in ids if pk in works]
+    prime_blurbs(ordered, request.user, look_for(request).hide_spoilers)
+    return ordered
+
+
 # Tags offered per group in the sidebar; any other tag is one the reader can
 # type into the "Other tags to include/exclude" boxes.
 SIDEBAR_LIMIT = 10
@@ -146,7 +157,7 @@ def build_listing(request, *, base_tag: Tag | None = None, collection_ids: tuple
     hidden = 0 if show_excluded else hidden_by_exclusions(query, request.user, result.total)
     muted = 0 if show_muted else hidden_by_mutes(query, request.user, result.total, exclusions=not show_excluded)
     num_pages = max(1, math.ceil(result.total / query.per_page))
-    works = works_in_order(result.ids)
+    works = blurbs_in_order(result.ids, request)
     snippets = fulltext.snippets(result.ids, query.text) if query.text else {}
     for work in works:
         work.search_snippet = snippets.get(work.pk)  # type: ignore[attr-defined]  # for the template only

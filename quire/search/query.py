@@ -80,7 +80,10 @@ def tag_ids_named(names, viewer=None) -> tuple[list[int], list[str]]:
     """The filter tag ids for tag names (a synonym means its canonical tag), and the
     names not found. A tag `viewer` may not know of (used only on drafts, hidden or
     restricted works) counts as not found, so the answer never confirms it exists."""
-    ids, missing = [], []
+    if not names:
+        return [], []  # most listings name no tags: don't build the known-tags query
+    ids: list[int] = []
+    missing: list[str] = []
     known = known_tags(viewer)
     for name in names:
         tag = known.named(name).first()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from quire.search.backends import search
-from quire.search.listing import works_in_order
+from quire.search.listing import blurbs_in_order
 from quire.search.query import Query
 
 from . import wrangling
@@ -43,7 +43,7 @@ def tag_detail(request, pk):
     context = {
         "tag": tag,
         "canonical": canonical,
-        "works": works_in_order(result.ids),
+        "works": blurbs_in_order(result.ids, request),
         "total": result.total,
         "children": children,
         "has_meta": has_meta,

@@ -23,7 +23,7 @@ from quire.accounts.models import Pseud
 from quire.accounts.services import _mail, absolute_url
 from quire.search import changes as search_changes
 
-from .models import ArchivedCreator, Work
+from .models import ArchivedCreator, Work, new_version
 
 ORPHAN_ACCOUNT = "orphan_account"
 PSEUD_NAME_MAX = 40
@@ -65,7 +65,8 @@ def placeholder_creator(name: str, email: str, archivist, *, key: str) -> Pseud:
 
 
 def mark_archived(work: Work, archivist) -> None:
-    Work.objects.filter(pk=work.pk).update(archived_by=archivist)
+    # A new version too: the byline says "[archived by …]" (works/fragments.py).
+    Work.objects.filter(pk=work.pk).update(archived_by=archivist, version=new_version())
     work.archived_by = archivist
 
 

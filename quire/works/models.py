@@ -111,15 +111,37 @@ class WorkQuerySet(models.QuerySet):
 
     def for_listing(self) -> "WorkQuerySet":
         """What a works list shows of each work, fetched in a fixed number of queries."""
-        return self.prefetch_related(
-            models.Prefetch("tags", queryset=Tag.objects.order_by("name")),
-            models.Prefetch(
-                "creatorships",
-                queryset=Creatorship.objects.filter(accepted=True).select_related("pseud__user"),
-                to_attr="accepted_creatorships",
-            ),
-            models.Prefetch("series_memberships", queryset=SeriesWork.objects.select_related("series")),
-        ).select_related("archived_by", "stats")  # stats: the counts row the interactions app keeps
+        return self.prefetch_related(*listing_prefetches()).for_blurbs()
+
+    def for_blurbs(self) -> "WorkQuerySet":
+        """The rows alone, for a list whose blurbs come from the fragment cache
+        (quire/works/fragments.py): the tags, creators and series a blurb shows are
+        fetched afterwards, for the works whose blurb was not cached."""
+        return self.select_related("archived_by", "stats")  # stats: the counts row the interactions app keeps
+
+    def touch(self) -> int:
+        """Give these works a new `version`: what their blurbs or work page header show
+        has changed, so every cached fragment of them is out of date."""
+        return self.update(version=new_version())
+
+
+def listing_prefetches() -> list[models.Prefetch]:
+    return [
+        models.Prefetch("tags", queryset=Tag.objects.order_by("name")),
+        models.Prefetch(
+            "creatorships",
+            queryset=Creatorship.objects.filter(accepted=True).select_related("pseud__user"),
+            to_attr="accepted_creatorships",
+        ),
+        models.Prefetch("series_memberships", queryset=SeriesWork.objects.select_related("series")),
+    ]
+
+
+def new_version() -> int:
+    """A fresh random version rather than a counter: a workflow holding a work loaded
+    before another one touched it may save it afterwards, and a counter would then go
+    back to a number whose cached fragments show the other change's content."""
+    return secrets.randbits(62)
 
 
 class Work(models.Model):
@@ -163,6 +185,9 @@ class Work(models.Model):
     updated_at = models.DateTimeField(null=True, blank=True, help_text=_("When the last chapter went up"))
     created_at = models.DateTimeField(default=timezone.now)
     modified_at = models.DateTimeField(auto_now=True)
+    # Changes whenever what a blurb or the work page header shows changes (`save`, and
+    # `WorkQuerySet.touch` through the search change log): cached fragments are keyed by it.
+    version = models.BigIntegerField(default=new_version, editable=False)
     # Where an imported work came from ("ao3", "ffn", ...) and its id there, so importing the
     # same work again can update the draft instead of making a second one.
     source = models.CharField(max_length=10, blank=True, editable=False)
@@ -185,6 +210,9 @@ class Work(models.Model):
         self.summary_html = textlib.render(self.summary, self.text_format)
         self.notes_begin_html = textlib.render(self.notes_begin, self.text_format)
         self.notes_end_html = textlib.render(self.notes_end, self.text_format)
+        self.version = new_version()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -384,6 +412,11 @@ class Series(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Its works' blurbs and pages name it ("Part 2 of <title>").
+        Work.objects.filter(series_memberships__series=self).touch()
 
     def get_absolute_url(self):
         return reverse("works:series", args=[self.pk])

@@ -140,6 +140,7 @@ def run_due_chapters() -> int:
 
 def set_series(work: Work, series: Series | None, position: int | None = None) -> None:
     """Put `work` in `series` (at the end unless a position is given); None removes it from all series."""
+    Work.objects.filter(pk=work.pk).touch()  # its blurb names its series
     if series is None:
         work.series_memberships.all().delete()
         return

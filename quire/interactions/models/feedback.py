@@ -38,7 +38,7 @@ class WorkStats(models.Model):
         if field in SORTED_STATS:
             from quire.search import changes
 
-            changes.log([work_id])
+            changes.log([work_id], stats_only=True)
         updated = cls.objects.filter(work_id=work_id).update(**{field: F(field) + delta})
         if updated:
             return

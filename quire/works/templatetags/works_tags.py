@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from quire.works.fragments import render_fragment
+
 register = template.Library()
 
 
@@ -37,3 +39,30 @@ def tag_links(work, tag_type, item_class=""):
     if item_class:
         return format_html_join("", '<li class="{}"><a href="{}">{}</a></li>', ((item_class, *link) for link in links))
     return format_html_join(", ", '<a href="{}">{}</a>', links)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, kind: str, work: template.base.FilterExpression, nodelist: template.NodeList):
+        self.kind, self.work, self.nodelist = kind, work, nodelist
+
+    def render(self, context) -> str:
+        work = self.work.resolve(context)
+        look = context.get("look")
+        return render_fragment(
+            self.kind, work, context.get("user"), bool(look and look.hide_spoilers),
+            lambda: self.nodelist.render(context),
+        )  # fmt: skip
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment "blurb" work %}…{% endfragment %}`: the part of a template every reader
+    sees the same way, cached by the work's version (quire/works/fragments.py). Only the
+    work, `user` (whether an anonymous work's creators show) and `look` (spoilers) may
+    change what is inside: anything else that depends on the reader stays outside."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError('Usage: {% fragment "kind" work %}…{% endfragment %}')
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(bits[1].strip("\"'"), parser.compile_filter(bits[2]), nodelist)
