@@ -2,7 +2,7 @@
 
 from django.db import IntegrityError, transaction
 
-from .models import Block, Mute
+from quire.accounts.models import Block, Mute
 
 
 class Refused(Exception):

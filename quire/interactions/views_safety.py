@@ -5,12 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from quire.accounts.models import User
+from quire.accounts.models import Block, Mute, User
 from quire.lib.redirects import safe_next
 from quire.works.access import work_for_interacting
 
 from . import safety
-from .models import Block, Mute
 
 
 @require_POST

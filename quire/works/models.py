@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from quire.accounts.models import Mute
 from quire.lib import text as textlib
 from quire.lib.urls import url_with_pk
 from quire.tags.models import ADULT_RATINGS, FilterTagging, Tag, TagType
@@ -61,9 +62,30 @@ class WorkQuerySet(models.QuerySet):
         if not user.can_moderate:
             rule |= self.unrevealed_to_maintainer(user)
         # Muting is applied here, per viewer, so lists, counts, search and feeds agree.
-        from quire.interactions.models.safety import exclude_muted
+        return self.filter(rule).exclude_muted(user) if mutes else self.filter(rule)
 
-        return exclude_muted(self.filter(rule), user) if mutes else self.filter(rule)
+    @staticmethod
+    def _muted_by(user) -> Q | None:
+        """Which works `user`'s mutes hide, or None when they have muted no one
+        (most readers: one indexed lookup then spares every list a subquery).
+        A mute by name hides the person's signed works only; a mute made from an
+        anonymous work's page hides that work (see `accounts.safety.Mute`)."""
+        if not (user and user.is_authenticated) or not Mute.objects.made_by(user).exists():
+            return None
+        signed_by_muted = Creatorship.objects.filter(
+            pseud__user__in=Mute.objects.muted_user_ids(user), accepted=True
+        ).values("work_id")
+        return Q(anonymous=False, pk__in=signed_by_muted) | Q(pk__in=Mute.objects.muted_work_ids(user))
+
+    def exclude_muted(self, user) -> "WorkQuerySet":
+        """These works without the ones `user`'s mutes hide."""
+        hidden = self._muted_by(user)
+        return self if hidden is None else self.exclude(hidden)
+
+    def muted_by(self, user) -> "WorkQuerySet":
+        """The works `user`'s mutes hide (for the in-memory search index)."""
+        hidden = self._muted_by(user)
+        return self.none() if hidden is None else self.filter(hidden)
 
     @staticmethod
     def unrevealed_to_maintainer(user) -> Q:

@@ -6,6 +6,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from quire.accounts.models import Mute
+
 COMMENT_MAX = 10_000
 # The counts works lists sort by: changing one tells the search change log.
 SORTED_STATS = ("kudos", "hits", "comments", "bookmarks")
@@ -108,8 +110,6 @@ class CommentQuerySet(models.QuerySet):
         """Comments on `work` as `user` sees them. Awaiting approval or hidden by the
         work's creator: the commenter and the work's creators see them. Hidden by a
         moderator: only the commenter and moderators. Muted commenters: never."""
-        from .safety import muted_user_ids
-
         qs = self.filter(work=work)
         if not (user and user.is_authenticated):
             return qs.filter(Q(approved=True, hidden_by_creator=False, hidden_by_moderator=False))
@@ -119,7 +119,7 @@ class CommentQuerySet(models.QuerySet):
             rule = Q(approved=True, hidden_by_creator=False, hidden_by_moderator=False) | Q(user=user)
             if work.is_creator(user):
                 rule |= Q(hidden_by_moderator=False)
-        muted = Q(user__in=muted_user_ids(user))
+        muted = Q(user__in=Mute.objects.muted_user_ids(user))
         if work.anonymous:
             # The creators' own comments here show as "Anonymous Creator": hiding them
             # because their author is muted by name would say who wrote the work.

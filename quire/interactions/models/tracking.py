@@ -6,6 +6,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from quire.accounts.models import Mute
+
 NOTES_MAX = 5000
 
 
@@ -15,8 +17,6 @@ class BookmarkQuerySet(models.QuerySet):
         series they may see, by people they haven't muted."""
         from quire.works.models import Series, Work
 
-        from .safety import muted_user_ids
-
         works = Work.objects.visible_to(viewer).posted().values("pk")
         on_visible = Q(work__in=works) | Q(series__in=Series.objects.filter(memberships__work__in=works).values("pk"))
         # Your own bookmarks stay listed when their work goes out of your sight (a
@@ -24,7 +24,9 @@ class BookmarkQuerySet(models.QuerySet):
         # the listing says so instead of showing its live title.
         shown = Exists(Work.objects.visible_to(viewer).posted().filter(pk=OuterRef("work_id")))
         if viewer and viewer.is_authenticated:
-            qs = self.filter(Q(user=viewer) | (Q(private=False) & on_visible)).exclude(user__in=muted_user_ids(viewer))
+            qs = self.filter(Q(user=viewer) | (Q(private=False) & on_visible)).exclude(
+                user__in=Mute.objects.muted_user_ids(viewer)
+            )
         else:
             qs = self.filter(on_visible, private=False)
         return qs.annotate(work_shown=shown)

@@ -440,8 +440,6 @@ class BitmapIndex:
     def visible(self, viewer, mutes: bool = True) -> BitMap:
         if not (viewer and viewer.is_authenticated):
             return self.guest
-        from quire.interactions.models.safety import muted_work_ids
-
         if viewer.can_moderate:
             seen = BitMap(self.posted)
         else:
@@ -451,7 +449,7 @@ class BitmapIndex:
             maintained = Work.objects.filter(Work.objects.unrevealed_to_maintainer(viewer))
             seen |= BitMap(maintained.values_list("pk", flat=True))
         if mutes:
-            seen.difference_update(BitMap(muted_work_ids(viewer)))
+            seen.difference_update(BitMap(Work.objects.muted_by(viewer).values_list("pk", flat=True)))
         return seen
 
     def matching(self, query, viewer) -> tuple[BitMap, np.ndarray, np.ndarray | None]:
