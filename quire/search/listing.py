@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 
 from quire.tags.models import Tag, TagType
-from quire.tags.visibility import known_tags
 from quire.works.forms import LANGUAGES
 from quire.works.models import Work
+from quire.works.tag_visibility import known_tags
 
 from . import fulltext
 from .backends import hidden_by_exclusions, hidden_by_mutes, search

@@ -7,7 +7,7 @@ import shlex
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from quire.tags.visibility import known_tags
+from quire.works.tag_visibility import known_tags
 
 SORTS = {
     "relevance": "Best match",

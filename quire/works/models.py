@@ -1,4 +1,5 @@
 import secrets
+from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
@@ -477,3 +478,34 @@ class ArchivedCreator(models.Model):
     def is_settled(self) -> bool:
         """Claimed or orphaned: the invitation has been answered."""
         return self.claimed_at is not None or self.orphaned_at is not None
+
+
+class WorkChangeQuerySet(models.QuerySet):
+    def prune(self, now=None) -> int:
+        """Delete rows past the retention; an index that has not looked for longer rebuilds."""
+        now = now or timezone.now()
+        deleted, _ = self.filter(created_at__lt=now - WorkChange.RETENTION).delete()
+        return deleted
+
+
+class WorkChange(models.Model):
+    """The change log (an outbox): one row each time something a search reads about
+    a work changes (the work, its chapters, tags, creators or stats), written by
+    `quire.works.freshness.works_changed` in the same transaction as the change.
+    In-memory search indexes above read it before each search. A plain integer, not
+    a foreign key, so a deleted work's row survives to say so. The table kept the
+    name it had when the search app owned the model."""
+
+    # Rows older than this are deleted; an index that has not looked for longer rebuilds.
+    RETENTION = timedelta(days=1)
+
+    work_id = models.BigIntegerField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = WorkChangeQuerySet.as_manager()
+
+    class Meta:
+        db_table = "search_searchchange"
+
+    def __str__(self):
+        return f"work {self.work_id} changed"

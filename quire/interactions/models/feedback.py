@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quire.accounts.models import Mute
+from quire.works import freshness
+from quire.works.models import Creatorship
 
 COMMENT_MAX = 10_000
 # The counts works lists sort by: changing one tells the search change log.
@@ -36,9 +38,7 @@ class WorkStats(models.Model):
         if not delta:
             return
         if field in SORTED_STATS:
-            from quire.search import changes
-
-            changes.log([work_id])
+            freshness.works_changed([work_id], text=False)
         updated = cls.objects.filter(work_id=work_id).update(**{field: F(field) + delta})
         if updated:
             return
@@ -123,7 +123,6 @@ class CommentQuerySet(models.QuerySet):
         if work.anonymous:
             # The creators' own comments here show as "Anonymous Creator": hiding them
             # because their author is muted by name would say who wrote the work.
-            from quire.works.models import Creatorship
 
             creators = Creatorship.objects.filter(work=work, accepted=True).values("pseud__user_id")
             muted &= ~Q(user__in=creators)
