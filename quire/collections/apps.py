@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from quire.works import events, form_sections
+
 
 class CollectionsConfig(AppConfig):
     # The package is quire/collections; its label must not be "collections",
@@ -9,8 +11,6 @@ class CollectionsConfig(AppConfig):
     verbose_name = "Collections"
 
     def ready(self):
-        from quire.works import events, form_sections
-
         from . import forms, hooks
 
         form_sections.register(forms.WorkCollectionsSection)

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quire.accounts.models import Mute
+from quire.lib import text as textlib
+from quire.works.models import Series, Work
 
 NOTES_MAX = 5000
 
@@ -15,8 +17,6 @@ class BookmarkQuerySet(models.QuerySet):
     def visible_to(self, viewer) -> "BookmarkQuerySet":
         """Bookmarks `viewer` may see: their own, or public bookmarks of works and
         series they may see, by people they haven't muted."""
-        from quire.works.models import Series, Work
-
         works = Work.objects.visible_to(viewer).posted().values("pk")
         on_visible = Q(work__in=works) | Q(series__in=Series.objects.filter(memberships__work__in=works).values("pk"))
         # Your own bookmarks stay listed when their work goes out of your sight (a
@@ -87,8 +87,6 @@ class Bookmark(models.Model):
         return f"{self.user} bookmarked {self.work or self.series}"
 
     def save(self, *args, **kwargs):
-        from quire.lib import text as textlib
-
         self.notes_html = textlib.render(self.notes, textlib.PLAIN)
         super().save(*args, **kwargs)
 
