@@ -16,9 +16,9 @@ from quire.bench import interactions as bench_interactions
 from quire.bench import reading as bench_reading
 from quire.bench import search as search_bench
 from quire.efiction import bench as efiction_bench
-from quire.understanding.bench import run_bench
+from quire.understanding import bench as understanding_bench
+from quire.understanding import scoring
 from quire.understanding.model import AnalyzeError
-from quire.understanding.scoring import format_score, score_corpus, score_webis
 
 # The story-understanding corpus and the Webis passages, scored when they are present.
 ROOT = Path(__file__).resolve().parents[4]
@@ -34,18 +34,18 @@ def _understanding(small: bool, works: int | None, corpus: str | None, canon: st
     if corpus and not Path(corpus).is_dir() and Path(corpus).suffix not in (".sqlite3", ".sqlite", ".db"):
         raise CommandError(f"{corpus}: no such folder. Give the understanding corpus folder "
                            "(it holds one gold JSON per work), e.g. corpus/understanding.")
-    result = run_bench()
+    result = understanding_bench.run_bench()
     folder = Path(corpus) if corpus and Path(corpus).is_dir() else DEFAULT_UNDERSTANDING_CORPUS
     webis_path = Path(webis) if webis else (DEFAULT_WEBIS if DEFAULT_WEBIS.is_file() else None)
     try:
         if folder.is_dir():
-            result["corpus"] = score_corpus(folder, canon)
+            result["corpus"] = scoring.score_corpus(folder, canon)
         if webis_path is not None:
-            result["webis"] = score_webis(webis_path)
+            result["webis"] = scoring.score_webis(webis_path)
     except AnalyzeError as exc:
         raise CommandError(str(exc)) from None
     if report is not None and ("corpus" in result or "webis" in result):
-        report(format_score(result.get("corpus"), result.get("webis")))
+        report(scoring.format_score(result.get("corpus"), result.get("webis")))
     return result
 
 
