@@ -2,7 +2,17 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AccountDeletion, Invitation, InviteRequest, PolicyAcceptance, Pseud, User, UsernameChange
+from .models import (
+    AccountDeletion,
+    Block,
+    Invitation,
+    InviteRequest,
+    Mute,
+    PolicyAcceptance,
+    Pseud,
+    User,
+    UsernameChange,
+)
 
 
 class PseudInline(admin.TabularInline):
@@ -87,3 +97,8 @@ class UsernameChangeAdmin(admin.ModelAdmin):
 class AccountDeletionAdmin(admin.ModelAdmin):
     list_display = ["user", "requested_at", "due_at"]
     readonly_fields = ["user", "requested_at", "choices"]
+
+
+# Blocks and mutes (moved here from interactions): raw ids, as they were there.
+for model in (Block, Mute):
+    admin.site.register(model, raw_id_fields=[f.name for f in model._meta.fields if f.many_to_one])

@@ -221,3 +221,4 @@ class AccountDeletion(models.Model):
 # Suspensions, bans and the sign-up blocklist: their own module, registered here.
 from .allowances import InvitationAllowance  # noqa: E402, F401, I001
 from .sanctions import BlockedAddress, MemberWarning, Suspension  # noqa: E402, F401
+from .safety import Block, Mute  # noqa: E402, F401

@@ -149,20 +149,21 @@ def set_default_pseud(pseud: Pseud) -> None:
 
 @transaction.atomic
 def delete_pseud(pseud: Pseud) -> None:
-    """Delete a pseud, crediting its works and series to the user's default pseud."""
-    from quire.works.models import Creatorship, Series
-
+    """Delete a pseud, crediting its works and series to the user's default pseud.
+    Credits are reached through the pseud's own relations (`creatorships`,
+    `series`), which the works app declares: accounts sits below works and does
+    not import it."""
     if pseud.is_default:
         raise ValueError("The default pseud can't be deleted.")
     default = pseud.user.default_pseud
-    for creatorship in Creatorship.objects.filter(pseud=pseud):
-        existing = Creatorship.objects.filter(pseud=default, work_id=creatorship.work_id).first()
+    for creatorship in pseud.creatorships.all():
+        existing = default.creatorships.filter(work_id=creatorship.work_id).first()
         if existing is None:
             creatorship.pseud = default
             creatorship.save(update_fields=["pseud"])
         elif creatorship.accepted and not existing.accepted:
             existing.accepted = True
             existing.save(update_fields=["accepted"])
-    for series in Series.objects.filter(creators=pseud):
+    for series in pseud.series.all():
         series.creators.add(default)
     pseud.delete()

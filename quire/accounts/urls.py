@@ -34,6 +34,6 @@ urlpatterns = [
     path("invitations/request/", views.invite_request, name="invite_request"),
     path("invitations/", views.invitations, name="invitations"),
     path("invitations/mine/", views_invitations.my_invitations, name="my_invitations"),
-    path("users/<str:username>/", views.profile, name="profile"),
-    path("users/<str:username>/pseuds/<str:pseud>/", views.pseud_detail, name="pseud"),
+    # users/<username>/ and its pseuds' pages list works: the works app's views, added
+    # to this namespace in quire/urls.py.
 ]

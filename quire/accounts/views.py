@@ -1,7 +1,8 @@
 """Signing up, logging in and out, and passwords.
 
-Settings pages are in views_settings.py, profiles in views_profile.py and the
-invitation queue in views_invitations.py.
+Settings pages are in views_settings.py and the invitation queue in
+views_invitations.py. Profiles list works, so they are the works app's
+(quire/works/views_profile.py).
 """
 
 from django.conf import settings
@@ -32,7 +33,6 @@ from .views_lifecycle import (  # noqa: F401
     policy,
     username_change,
 )
-from .views_profile import profile, pseud_detail  # noqa: F401
 from .views_settings import (  # noqa: F401
     email_change,
     email_confirm,

@@ -18,6 +18,12 @@ from django.db import connection, connections
 from django.test import Client
 from django.test.utils import override_settings, setup_test_environment, teardown_test_environment
 
+from quire.accounts.models import User
+from quire.accounts.policies import accept_current
+from quire.interactions.models import Comment, Kudos, WorkStats
+from quire.works import services
+from quire.works.models import Chapter, Work
+
 
 def _throwaway_db():
     """Create a test database; on SQLite a file (threads can't share an in-memory one)."""
@@ -40,12 +46,6 @@ def _percentile(times: list[float], p: float) -> float:
 
 
 def run(small: bool = False) -> dict:
-    from quire.accounts.models import User
-    from quire.accounts.policies import accept_current
-    from quire.interactions.models import Comment, Kudos, WorkStats
-    from quire.works import services
-    from quire.works.models import Chapter, Work
-
     readers = 50 if small else 200
     setup_test_environment()
     old_name, tmpdir = _throwaway_db()

@@ -44,12 +44,15 @@ from django.db.models import Count
 from django.utils import timezone
 
 from quire.accounts.models import User
-from quire.search.backends import search
+from quire.interactions.models import WorkStats
+from quire.search.backends import bitmap, search
+from quire.search.backends.bitmap import BitmapBackend, build_shared
 from quire.search.backends.sql import SQLBackend, stats_available
 from quire.search.models import SearchDocument
 from quire.search.query import Query
 from quire.tags.models import FilterTagging, Tag, TagType
-from quire.works.models import Creatorship, Tagging, Work
+from quire.works import services
+from quire.works.models import Chapter, Creatorship, Tagging, Work
 
 SEED = 11
 WORDS = (
@@ -183,8 +186,6 @@ class _Corpus:
             "document": _Table(SearchDocument, ["work", "title", "summary", "creators", "body"]),
         }
         if self.has_stats:
-            from quire.interactions.models import WorkStats
-
             self.tables["stats"] = _Table(
                 WorkStats, ["id", "work", "kudos", "hits", "comments", "bookmarks", "subscriptions"]
             )
@@ -487,9 +488,6 @@ def freshness_ms(backend=None) -> float | None:
     """Post a work through the real workflows and time until a search (with
     `backend`) finds it by a word no other work has; None if it isn't found.
     The work is deleted after, so a kept corpus stays as built."""
-    from quire.works import services
-    from quire.works.models import Chapter
-
     author = User.objects.get(username="benchuser0")
     start = time.perf_counter()
     with transaction.atomic():
@@ -531,13 +529,6 @@ def _settled_rss_mb() -> float:
 def _backends() -> dict[str, dict]:
     """Each backend with how long its index took to build and the memory it holds."""
     backends = {"sql": {"backend": SQLBackend(), "index_build_s": 0.0, "index_memory_mb": 0.0}}
-    try:
-        from quire.search.backends.bitmap import BitmapBackend
-    except ImportError as exc:
-        sys.stderr.write(f"bitmap backend not measured: {exc}\n")
-        return backends
-    from quire.search.backends.bitmap import build_shared
-
     before, start = _settled_rss_mb(), time.perf_counter()
     # Built as a server's master builds it (warmup.warm), text sorts included.
     bitmap = BitmapBackend(build_shared())
@@ -574,8 +565,6 @@ def worker_memory(queries: dict[str, Query], workers: int, own_index: bool = Fal
     worker did before the index was shared (needs a database file: an in-memory
     test database can't be opened again from another process)."""
     from django.db import connections
-
-    from quire.search.backends import bitmap
 
     index = None if own_index else (bitmap._shared or bitmap.build_shared())
     listing = [q for q in queries.values() if not q.text]

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from quire.works import events, form_sections
+
 
 class CollectionsConfig(AppConfig):
     # The package is quire/collections; its label must not be "collections",
@@ -10,8 +12,6 @@ class CollectionsConfig(AppConfig):
     verbose_name = _("Collections")
 
     def ready(self):
-        from quire.works import events, form_sections
-
         from . import forms, hooks
 
         form_sections.register(forms.WorkCollectionsSection)

@@ -243,24 +243,20 @@ class PromptForm(forms.ModelForm):
         labels = {"title": gettext_lazy("Title"), "description": gettext_lazy("Description")}
 
     def tags(self) -> list[Tag]:
-        from quire.tags.models import Tag as TagModel
-
         out = []
         for field, tag_type in (("fandoms", TagType.FANDOM), ("characters", TagType.CHARACTER)):
             for name in split_names(self.cleaned_data.get(field, "")):
-                tag = TagModel.objects.filter(name__iexact=name).first()
+                tag = Tag.objects.filter(name__iexact=name).first()
                 if tag is None:
-                    tag = TagModel.objects.create(name=name[:100], type=tag_type)
+                    tag = Tag.objects.create(name=name[:100], type=tag_type)
                 out.append(tag)
         return out
 
     def clean(self):
         data = super().clean()
-        from quire.tags.models import Tag as TagModel
-
         for field, tag_type in (("fandoms", TagType.FANDOM), ("characters", TagType.CHARACTER)):
             for name in split_names(data.get(field, "")):
-                clash = TagModel.objects.filter(name__iexact=name).exclude(type=tag_type).first()
+                clash = Tag.objects.filter(name__iexact=name).exclude(type=tag_type).first()
                 if clash:
                     self.add_error(field, _("“%(tag)s” is already a %(type)s tag.") % {
                         "tag": clash.name, "type": clash.get_type_display().lower(),

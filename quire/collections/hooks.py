@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from quire.works.models import Work
+
 
 def on_chapter_published(sender, chapter, **kwargs):
     # A gift saved as a draft tells its recipients when the work goes up.
@@ -10,8 +12,6 @@ def on_chapter_published(sender, chapter, **kwargs):
     work_id = chapter.work_id
 
     def deliver():
-        from quire.works.models import Work
-
         work = Work.objects.filter(pk=work_id).first()
         if work is not None:
             notify_gifts_posted(work)

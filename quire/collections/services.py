@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from quire.accounts.language import speaking
+from quire.accounts.models import User
 from quire.interactions import hooks as interaction_hooks
 from quire.interactions.models import Notification, NotificationKind
-from quire.search.indexing import reindex_works
+from quire.works import freshness
 from quire.works.models import ChapterState, Work
 
 from .models import Collection, CollectionItem, Gift, ItemState, RelatedWork, RelationKind
@@ -84,7 +85,7 @@ def sync_work_flags(work: Work) -> None:
         Work.objects.filter(pk=work.pk).update(**fields)
         for name, value in fields.items():
             setattr(work, name, value)
-        reindex_works([work.pk])
+        freshness.works_changed([work.pk])
 
 
 def _was_set_by_collection(work: Work) -> bool:
@@ -260,8 +261,6 @@ def reveal(collection: Collection, by) -> int:
 def set_gifts(work: Work, names: list[str], *, by) -> None:
     """The work form's gift field: each name is a user of the archive (by username) or
     a plain name. Refused gifts are kept (refused) so they are not offered again."""
-    from quire.accounts.models import User
-
     wanted = []
     for name in dict.fromkeys(n.strip() for n in names if n.strip()):
         user = User.objects.filter(username__iexact=name).first()

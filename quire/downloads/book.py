@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from quire.lib.text import html_to_text
 from quire.lib.urls import site_url
 from quire.tags.models import TagType
-from quire.works.models import Chapter, ChapterState, Series, Work
+from quire.works.models import Chapter, ChapterState, Creatorship, Series, SeriesWork, Tagging, Work
 
 from . import xhtml
 
@@ -298,8 +298,6 @@ def works_version(work_ids: list[int]) -> str:
     """A digest of everything a download of these works shows. It changes when a
     work is saved, a chapter is edited, published, moved or deleted, a tag, credit
     or series changes. Five small queries; no text is read."""
-    from quire.works.models import Creatorship, SeriesWork, Tagging
-
     works = list(
         Work.objects.filter(pk__in=work_ids)
         .order_by("pk")

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
+from quire.interactions.models import Reading, Subscription
 from quire.lib.urls import site_url
 from quire.search.atom import link, paginate, render_feed, tag_id, work_entry
 from quire.search.backends import search as site_search
@@ -67,12 +68,7 @@ def _nav_entry(path: str, title: str, content: str, kind: str = ACQUISITION, rel
 
 
 def _signed_in_features():
-    """Subscriptions and marked for later come from the interactions app (issue 5);
-    offered only where its models exist."""
-    try:
-        from quire.interactions.models import Reading, Subscription
-    except ImportError:
-        return None
+    """Subscriptions and marked for later come from the interactions app."""
     return Reading, Subscription
 
 

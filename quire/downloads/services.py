@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone, translation
 
+from quire.accounts.models import User
+from quire.interactions.models import Reading
 from quire.works.access import refuse_empty_series
 from quire.works.models import Series, Work
 
@@ -56,12 +58,7 @@ def series_target(series: Series, user) -> Target:
 
 
 def marked_for_later_ids(user) -> list[int] | None:
-    """The works `user` marked for later and may download, oldest mark first; None
-    where the reading list (the interactions app, issue 5) is not installed."""
-    try:
-        from quire.interactions.models import Reading
-    except ImportError:
-        return None
+    """The works `user` marked for later and may download, oldest mark first."""
     marked = list(
         Reading.objects.filter(user=user, marked_for_later=True).order_by("pk").values_list("work_id", flat=True)
     )
@@ -83,8 +80,6 @@ def build_book(file: DownloadFile) -> books.Book:
     if file.kind == DownloadFile.WORK:
         return books.work_book(Work.objects.get(pk=file.object_id))
     if file.kind == DownloadFile.LATER:
-        from quire.accounts.models import User
-
         return books.later_book(User.objects.get(pk=file.object_id), file.work_ids)
     series = Series.objects.get(pk=file.object_id)
     return books.series_book(series, work_ids=file.work_ids)

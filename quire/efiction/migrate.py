@@ -24,8 +24,7 @@ from quire.interactions.safety import Refused
 from quire.interactions.subscriptions import subscribe
 from quire.interactions.tracking import save_bookmark
 from quire.lib import text as textlib
-from quire.search import indexing as search_indexing
-from quire.works import claiming, services
+from quire.works import claiming, freshness, services
 from quire.works.models import ArchivedCreator, Chapter, ChapterState, Series, Work
 
 from .mapping import Mapping
@@ -318,7 +317,7 @@ class Migration:
             if self.before_story:
                 self.before_story(story)
             try:
-                with transaction.atomic(), search_indexing.batched():
+                with transaction.atomic(), freshness.batched():
                     self._story(story, tags)
             except StoryProblem as problem:
                 self.report.problems.append(f"story {sid}: {problem}")

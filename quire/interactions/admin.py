@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Block, Bookmark, Comment, Kudos, Mute, Notification, Subscription, WorkStats
+from .models import Bookmark, Comment, Kudos, Notification, Subscription, WorkStats
 
 
 @admin.register(Comment)
@@ -26,5 +26,5 @@ class WorkStatsAdmin(admin.ModelAdmin):
     raw_id_fields = ["work"]
 
 
-for model in (Kudos, Bookmark, Subscription, Notification, Block, Mute):
+for model in (Kudos, Bookmark, Subscription, Notification):
     admin.site.register(model, raw_id_fields=[f.name for f in model._meta.fields if f.many_to_one])

@@ -12,12 +12,11 @@ from datetime import datetime, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from quire.accounts.models import User
+from quire.accounts.models import Mute, User
 from quire.works.models import Chapter, ChapterState, Series, Work
 
 from .models import Comment, EmailFrequency, Notification, NotificationKind, ReaderSettings, Subscription
 from .models.notifications import EmailState
-from .models.safety import Mute
 
 
 def _can_see(user, work) -> bool:

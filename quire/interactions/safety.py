@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .models import Block, Mute
+from quire.accounts.models import Block, Mute
 
 
 class Refused(Exception):

@@ -6,6 +6,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from quire.lib.busy import skipped_when_busy
+from quire.works.models import Work
 
 from .keys import visitor_key
 from .models import Bookmark, Comment, Hit, Kudos, ReaderSettings, Reading, Subscription, WorkStats
@@ -103,8 +104,6 @@ def delete_bookmark(bookmark: Bookmark) -> None:
 def author_stats(user, year: int | None) -> dict:
     """Per work credited to `user`: hits, kudos, comments, bookmarks and subscribers,
     for one year, or all time when `year` is None or not one of the years offered."""
-    from quire.works.models import Work
-
     works = list(
         Work.objects.filter(creatorships__pseud__user=user, creatorships__accepted=True, is_draft=False)
         .distinct()

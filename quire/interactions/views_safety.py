@@ -6,12 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quire.accounts.models import User
+from quire.accounts.models import Block, Mute, User
 from quire.lib.redirects import safe_next
 from quire.works.access import work_for_interacting
 
 from . import safety
-from .models import Block, Mute
 
 
 @require_POST

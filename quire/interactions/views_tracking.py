@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quire.accounts.models import User
+from quire.accounts.models import Mute, User
 from quire.lib.redirects import safe_next
 from quire.works.access import work_for_interacting
 from quire.works.models import Series, Work
@@ -19,7 +19,6 @@ from quire.works.models import Series, Work
 from . import tracking
 from .forms import BookmarkForm
 from .models import Bookmark, ReaderSettings, Reading
-from .models.safety import muted_user_ids
 
 PER_PAGE = 20
 
@@ -89,7 +88,7 @@ def user_bookmarks(request, username):
     note, rec and tags; searched by words and filtered by their tags and recs."""
     owner = get_object_or_404(User, username__iexact=username, is_active=True)
     muted = request.user.is_authenticated and owner.pk in set(
-        muted_user_ids(request.user).values_list("muted_id", flat=True)
+        Mute.objects.muted_user_ids(request.user).values_list("muted_id", flat=True)
     )
     everything = Bookmark.objects.none() if muted else Bookmark.objects.visible_to(request.user).filter(user=owner)
     rec = request.GET.get("rec") == "1"

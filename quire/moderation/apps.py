@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
+
+from quire.works import events
 
 
 class ModerationConfig(AppConfig):
@@ -10,11 +13,6 @@ class ModerationConfig(AppConfig):
     def ready(self):
         # Works and comments below this app announce what happened; the review
         # queue listens here, so neither app imports moderation.
-        from django.db.models.signals import post_save
-
-        from quire.interactions.models import Comment
-        from quire.works import events
-
         from . import review
 
         def on_chapter(sender, chapter, **kwargs):
@@ -25,4 +23,7 @@ class ModerationConfig(AppConfig):
                 review.check_new_comment(instance)
 
         events.chapter_published.connect(on_chapter, dispatch_uid="moderation-review-chapter", weak=False)
-        post_save.connect(on_comment, sender=Comment, dispatch_uid="moderation-review-comment", weak=False)
+        # The sender by name: the model is the interactions app's, loaded by now.
+        post_save.connect(
+            on_comment, sender="interactions.Comment", dispatch_uid="moderation-review-comment", weak=False
+        )

@@ -15,7 +15,7 @@ from django.utils import timezone
 from quire.interactions.feedback import set_hidden_by_moderator
 from quire.interactions.models import Comment
 from quire.policy import models as archive_policy
-from quire.search import changes as search_changes
+from quire.works import freshness
 from quire.works.models import Chapter, ChapterState, Work
 
 from . import services
@@ -59,7 +59,7 @@ def check_published_chapter(chapter: Chapter) -> ReviewItem | None:
     else:
         return None
     Work.objects.filter(pk=work.pk).update(held_for_review=True)
-    search_changes.log([work.pk])
+    freshness.works_changed([work.pk], text=False)
     item = ReviewItem.objects.create(work=work, reason=reason, score=score.points, signals="\n".join(score.reasons))
     _tell_creators(work, HELD)
     return item
@@ -88,7 +88,7 @@ def approve(moderator, item: ReviewItem, note: str = "") -> None:
         set_hidden_by_moderator(item.comment, False)
     elif item.work_id:
         Work.objects.filter(pk=item.work_id).update(held_for_review=False)
-        search_changes.log([item.work_id])
+        freshness.works_changed([item.work_id], text=False)
         _tell_creators(item.work, APPROVED)
     _close(moderator, item, ReviewStatus.APPROVED, LogAction.APPROVE, note)
 
@@ -103,7 +103,7 @@ def reject(moderator, item: ReviewItem, note: str = "") -> None:
         services.delete_spam(moderator, work=work, comment=item.comment, note=note or "held as spam")
     elif item.work_id:
         Work.objects.filter(pk=item.work_id).update(held_for_review=False, hidden_by_moderator=True)
-        search_changes.log([item.work_id])
+        freshness.works_changed([item.work_id], text=False)
         _tell_creators(item.work, REJECTED, note)
 
 

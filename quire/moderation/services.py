@@ -10,7 +10,7 @@ from quire.accounts import allowances
 from quire.accounts.sanctions import BlockedAddress, MemberWarning, Suspension
 from quire.interactions.feedback import set_hidden_by_moderator
 from quire.interactions.models import Comment, WorkStats
-from quire.search import changes as search_changes
+from quire.works import freshness
 from quire.works.models import Work
 
 from .models import LogAction, ModerationLogEntry, Report, ReportStatus
@@ -41,7 +41,7 @@ def file_report(*, reporter, reason: str, details: str, work=None, comment=None,
 def hide_work(moderator, work: Work, *, hidden: bool = True, report: Report | None = None, note: str = "") -> None:
     _check(moderator)
     Work.objects.filter(pk=work.pk).update(hidden_by_moderator=hidden)
-    search_changes.log([work.pk])
+    freshness.works_changed([work.pk], text=False)
     work.hidden_by_moderator = hidden
     ModerationLogEntry.objects.create(
         moderator=moderator, action=LogAction.HIDE_WORK if hidden else LogAction.UNHIDE_WORK,
@@ -132,7 +132,7 @@ def delete_spam(moderator, *, work: Work | None = None, comment: Comment | None 
     if work is not None:
         poster = next((p.user for p in work.accepted_pseuds()), None)
         _log(moderator, LogAction.DELETE_SPAM, user=poster, subject=f"work “{work.title}”", note=note, report=report)
-        search_changes.log([work.pk])
+        freshness.works_changed([work.pk], text=False)
         work.delete()
     elif comment is not None:
         _log(moderator, LogAction.DELETE_SPAM, user=comment.user, work_id=comment.work_id,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from quire.lib.urls import site_url
 from quire.tags.models import Tag
-from quire.tags.visibility import get_visible_tag_or_404
+from quire.works.tag_visibility import get_visible_tag_or_404
 
 from .atom import ATOM_TYPE, link, render_feed, tag_id, work_entry
 from .backends import excluded_tag_ids, search

@@ -3,20 +3,19 @@
 A work's SearchDocument is rebuilt in the same transaction as the change that
 makes it stale (the work saved, a chapter saved or deleted, its tags re-filed,
 a creator credited), so a posted or edited work is found by the very next
-search, and a rolled-back change leaves the index as it was. The hooks are
-the signal receivers wired in `SearchConfig.ready` plus the filter-tag
-recomputation, which calls `works_changed` itself.
+search, and a rolled-back change leaves the index as it was. Every such change
+goes through `quire.works.freshness.works_changed`, which sends the event this
+module receives (connected in `SearchConfig.ready`).
 """
 
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 from html import unescape
 
 from django.utils.html import strip_tags
 
-from . import changes
+from quire.works.models import ChapterState, Work
+
 from .models import SearchDocument
 
 # Keep one document within what every full-text engine indexes comfortably.
@@ -43,39 +42,16 @@ def document_fields(work, chapters, tag_names, creator_names) -> dict:
     }
 
 
-# Work ids waiting for the end of a `batched()` block, or None outside one.
-_batch: ContextVar[set[int] | None] = ContextVar("quire_search_batch", default=None)
-
-
-@contextmanager
-def batched() -> Iterator[None]:
-    """Rebuild each changed work's document once, as the block ends, instead of on
-    every save: a bulk import saves a work, its chapters, creators and tags one by
-    one, and rebuilt the same document each time. Use it inside the transaction
-    that makes the changes, so the index stays in step with them."""
-    if _batch.get() is not None:  # already batching: the outer block reindexes
-        yield
-        return
-    pending: set[int] = set()
-    token = _batch.set(pending)
-    try:
-        yield
-    finally:
-        _batch.reset(token)
-    reindex_works(pending)
+def on_works_changed(sender, work_ids, **kwargs):
+    reindex_works(work_ids)
 
 
 def reindex_works(work_ids: Iterable[int]) -> None:
-    from quire.works.models import ChapterState, Work
-
+    """Rebuild these works' search text from the database (deleted works are skipped:
+    their document went with them)."""
     work_ids = set(work_ids)
     if not work_ids:
         return
-    pending = _batch.get()
-    if pending is not None:
-        pending.update(work_ids)
-        return
-    changes.log(work_ids)
     works = Work.objects.filter(pk__in=work_ids).prefetch_related("tags", "creatorships__pseud", "chapters")
     for work in works:
         chapters = sorted(
@@ -85,44 +61,3 @@ def reindex_works(work_ids: Iterable[int]) -> None:
         fields = document_fields(work, chapters, [t.name for t in work.tags.all()], creators)
         SearchDocument.objects.update_or_create(work_id=work.pk, defaults=fields)
 
-
-def works_changed(work_ids: Iterable[int]) -> None:
-    reindex_works(work_ids)
-
-
-# --- signal receivers, connected in apps.py ------------------------------------------
-def on_work_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        reindex_works([instance.pk])
-
-
-def on_chapter_changed(sender, instance, raw=False, origin=None, **kwargs):
-    if raw:
-        return
-    from django.db.models import QuerySet
-
-    from quire.works.models import Work
-
-    # Rows deleted along with their work: the work's document goes with it (cascade).
-    if isinstance(origin, Work) or (isinstance(origin, QuerySet) and origin.model is Work):
-        return
-    if Work.objects.filter(pk=instance.work_id).exists():
-        reindex_works([instance.work_id])
-
-
-def on_creatorship_changed(sender, instance, raw=False, origin=None, **kwargs):
-    on_chapter_changed(sender, instance, raw=raw, origin=origin)
-
-
-def on_work_deleted(sender, instance, **kwargs):
-    # The document goes with the work (cascade); in-memory indexes must drop it too.
-    changes.log([instance.pk])
-
-
-def on_pseud_saved(sender, instance, raw=False, created=False, **kwargs):
-    # A renamed pseud changes its works' creator text and their place in the creator sort.
-    if raw or created:
-        return
-    from quire.works.models import Creatorship
-
-    reindex_works(Creatorship.objects.filter(pseud=instance).values_list("work_id", flat=True))

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy
 
 from quire.accounts.appearance import look_for
 from quire.tags.models import Tag, TagType
-from quire.tags.visibility import known_tags
 from quire.works.forms import LANGUAGES
 from quire.works.fragments import prime_blurbs
 from quire.works.models import Work
+from quire.works.tag_visibility import known_tags
 
 from . import fulltext
 from .backends import hidden_by_exclusions, hidden_by_mutes, search

@@ -71,15 +71,3 @@ class SavedSearch(models.Model):
     def get_feed_url(self):
         return reverse("search:saved_search_feed", args=[self.feed_token])
 
-
-class SearchChange(models.Model):
-    """The change log in-memory indexes follow: one row each time something a
-    search reads about a work changes (the work, its chapters, tags, creators or
-    stats). Written in the same transaction as the change; a plain integer, not
-    a foreign key, so a deleted work's row survives to say so."""
-
-    work_id = models.BigIntegerField()
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self):
-        return f"work {self.work_id} changed"

@@ -9,7 +9,7 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from quire.tags.visibility import known_tags
+from quire.works.tag_visibility import known_tags
 
 SORTS = {
     "relevance": gettext_lazy("Best match"),

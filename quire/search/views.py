@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from quire.lib.redirects import safe_next
 from quire.tags.models import FilterTagging, Media, Tag, TagType
-from quire.tags.visibility import discoverable_tags, get_visible_tag_or_404, known_tags
 from quire.works.models import Work
+from quire.works.tag_visibility import discoverable_tags, get_visible_tag_or_404, known_tags
 
 from .feeds import listing_feed_url
 from .listing import build_listing

@@ -132,7 +132,7 @@ class FilterTagging(models.Model):
     """A tag a work is *filed* under: for each of its taggings, the canonical tag
     (or the tag itself while unwrangled) plus every meta tag above it. Filtering
     and facet counts read these, so wrangling re-files works without editing them.
-    Kept by `quire.tags.filtering`."""
+    Kept by `quire.works.filing`."""
 
     work = models.ForeignKey("works.Work", on_delete=models.CASCADE, related_name="filter_taggings")
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="filter_taggings")

@@ -5,7 +5,7 @@ from . import views
 app_name = "tags"
 
 urlpatterns = [
-    path("<int:pk>/", views.tag_detail, name="detail"),
+    # <int:pk>/ (tags:detail) lists works: the search app's view, added in quire/urls.py.
     path("<int:pk>/edit/", views.tag_edit, name="edit"),
     path("wrangle/", views.wrangle_home, name="wrangle"),
     path("wrangle/fandoms/", views.wrangle_fandom, name="wrangle_fandoms"),

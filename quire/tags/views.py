@@ -1,4 +1,5 @@
-"""Tag pages for everyone; wrangling pages for wranglers."""
+"""Wrangling pages for wranglers. The tag page everyone sees lists works, so it is
+the search app's (quire/search/views_tags.py), under the same `tags:detail` name."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,47 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from quire.search.backends import search
-from quire.search.listing import blurbs_in_order
-from quire.search.query import Query
-
 from . import wrangling
 from .forms import MassWrangleForm, TagEditForm, split_names
 from .models import Media, Tag, TagType, WranglingAction
-from .visibility import get_visible_tag_or_404
-
-PREVIEW_WORKS = 5
 
 
 def _require_wrangler(request) -> None:
     if not wrangling.can_wrangle(request.user):
         raise PermissionDenied(_("Only tag wranglers can do that. Ask a moderator if you would like to help wrangle."))
-
-
-def tag_detail(request, pk):
-    """What a tag is, its synonyms, parents, meta and sub tags, and its newest works."""
-    tag = get_visible_tag_or_404(
-        Tag.objects.select_related("synonym_of").prefetch_related("synonyms", "parents", "metatags", "subtags"),
-        request.user,
-        pk=pk,
-    )
-    canonical = tag.canonical_tag
-    result = search(Query(include=(canonical.pk,), per_page=PREVIEW_WORKS), request.user, facets=False)
-    children = list(canonical.children.order_by("type", "name")) if canonical.type == TagType.FANDOM else []
-    # The definition list is printed only when it has a row (an empty <dl> is noise to a screen reader).
-    has_meta = bool(
-        tag.media or tag.parents.all() or tag.synonyms.all() or tag.metatags.all() or tag.subtags.all() or children
-    )
-    context = {
-        "tag": tag,
-        "canonical": canonical,
-        "works": blurbs_in_order(result.ids, request),
-        "total": result.total,
-        "children": children,
-        "has_meta": has_meta,
-        "can_wrangle": wrangling.can_wrangle(request.user),
-    }
-    return render(request, "tags/detail.html", context)
 
 
 def _apply_edit(tag: Tag, data: dict, actor) -> None:

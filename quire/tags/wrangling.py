@@ -1,12 +1,13 @@
 """Wrangling: the changes wranglers make to tags. Each checks what it is asked,
 changes the tags, writes the wrangling log, and re-files every work the change
-moves (their filter tags), so readers filtering on a canonical tag find works
-tagged with any of its synonyms and sub tags without anyone editing a work."""
+moves (their filter tags: `quire.works.filing`, on `events.canon_changed`), so
+readers filtering on a canonical tag find works tagged with any of its synonyms
+and sub tags without anyone editing a work."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from . import filtering
+from . import events, filtering
 from .models import Media, Tag, TagType, WranglingAction
 
 
@@ -22,6 +23,11 @@ def _log(tag: Tag, actor, description: str) -> None:
     WranglingAction.objects.create(tag=tag, actor=actor, description=description[:500])
 
 
+def _refile(tags: list[Tag]) -> None:
+    """Re-file the works these changed tags may move, in this transaction."""
+    events.canon_changed.send(sender=Tag, tags=tags)
+
+
 @transaction.atomic
 def make_canonical(tag: Tag, actor) -> None:
     if tag.canonical and not tag.synonym_of_id:
@@ -30,7 +36,7 @@ def make_canonical(tag: Tag, actor) -> None:
     tag.canonical, tag.synonym_of = True, None
     tag.save(update_fields=["canonical", "synonym_of"])
     _log(tag, actor, f"Made {tag.name} canonical" + (f" (was a synonym of {was.name})" if was else ""))
-    filtering.recompute_around_tags([tag] + ([was] if was else []))
+    _refile([tag] + ([was] if was else []))
 
 
 @transaction.atomic
@@ -42,7 +48,7 @@ def make_unwrangled(tag: Tag, actor) -> None:
     tag.save(update_fields=["canonical", "synonym_of"])
     tag.metatags.clear()
     _log(tag, actor, f"Made {tag.name} unwrangled")
-    filtering.recompute_around_tags([tag] + ([was] if was else []))
+    _refile([tag] + ([was] if was else []))
 
 
 @transaction.atomic
@@ -77,7 +83,7 @@ def make_synonym(tag: Tag, canonical: Tag, actor) -> None:
     tag.canonical, tag.synonym_of = False, canonical
     tag.save(update_fields=["canonical", "synonym_of"])
     _log(tag, actor, f"Made {tag.name} a synonym of {canonical.name}")
-    filtering.recompute_around_tags([tag, canonical, *moved])
+    _refile([tag, canonical, *moved])
 
 
 @transaction.atomic
@@ -123,8 +129,7 @@ def set_media(tag: Tag, media: str, actor) -> None:
 
 
 def _above(tag: Tag) -> set[int]:
-    graph = filtering._metatag_graph()
-    return filtering._ancestors(tag.pk, graph)
+    return filtering.ancestors(tag.pk, filtering.metatag_graph())
 
 
 @transaction.atomic
@@ -152,7 +157,7 @@ def set_metatags(tag: Tag, metatags: list[Tag], actor) -> None:
             meta.save(update_fields=["canonical"])
     tag.metatags.set(metatags)
     _log(tag, actor, f"Set the meta tags of {tag.name} to {', '.join(m.name for m in metatags) or 'none'}")
-    filtering.recompute_around_tags([tag])
+    _refile([tag])
 
 
 @transaction.atomic
@@ -169,7 +174,7 @@ def rename(tag: Tag, new_name: str, actor) -> None:
     tag.name = new_name
     tag.save(update_fields=["name"])
     _log(tag, actor, f"Renamed {old} to {new_name}")
-    filtering.recompute_around_tags([tag])
+    _refile([tag])
 
 
 def resolve(name: str, tag_type: str | None = None) -> Tag:

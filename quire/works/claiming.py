@@ -14,15 +14,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quire.accounts.language import speaking
 from quire.accounts.models import Pseud
 from quire.accounts.services import _mail, absolute_url
-from quire.search import changes as search_changes
 
+from . import events, freshness
 from .models import ArchivedCreator, Work, new_version
 
 ORPHAN_ACCOUNT = "orphan_account"
@@ -141,35 +140,11 @@ def _move_pseud(pseud: Pseud, to_user) -> Pseud:
     return same
 
 
-def _move_activity(old_user, new_user) -> None:
-    """The placeholder's comments, bookmarks and subscriptions (an eFiction
-    member's reviews and favourites) follow them to the account that claims them."""
-    from quire.interactions.models import Bookmark, Comment, Subscription
-
-    Comment.objects.filter(user=old_user).update(user=new_user)
-    for bookmark in Bookmark.objects.filter(user=old_user):
-        clash = Bookmark.objects.filter(user=new_user).filter(
-            Q(work_id=bookmark.work_id) if bookmark.work_id else Q(series_id=bookmark.series_id)
-        )
-        if clash.exists():
-            bookmark.delete()
-        else:
-            Bookmark.objects.filter(pk=bookmark.pk).update(user=new_user)
-    for sub in Subscription.objects.filter(user=old_user):
-        same = Subscription.objects.filter(
-            user=new_user, work_id=sub.work_id, author_id=sub.author_id, pseud_id=sub.pseud_id, series_id=sub.series_id
-        )
-        if same.exists() or sub.author_id == new_user.pk:
-            sub.delete()
-        else:
-            Subscription.objects.filter(pk=sub.pk).update(user=new_user)
-
-
 def _settle(archived: ArchivedCreator, works: list[int], **fields) -> None:
     for name, value in fields.items():
         setattr(archived, name, value)
     archived.save(update_fields=list(fields))
-    search_changes.log(works)
+    freshness.works_changed(works, text=False)
 
 
 @transaction.atomic
@@ -183,7 +158,8 @@ def claim(archived: ArchivedCreator, user) -> list[int]:
         raise ClaimError(_("These works are already yours."))
     works = list(works_of(archived).values_list("pk", flat=True))
     _move_pseud(archived.pseud, user)
-    _move_activity(placeholder, user)
+    # Their comments, bookmarks and subscriptions follow (the interactions app moves them).
+    events.account_claimed.send(sender=ArchivedCreator, old_user=placeholder, new_user=user)
     placeholder.is_active = False
     placeholder.save(update_fields=["is_active"])
     # Claimed works are the creator's own now: the byline drops "[archived by ...]".

@@ -20,3 +20,16 @@ work_viewed = Signal()
 # queryset). A receiver returns the queryset narrowed by that reader's own filters (the search
 # app's saved exclusions), or None to leave it as it is.
 works_listed = Signal()
+
+# A placeholder account's archived works were claimed by a person: their activity follows.
+# Sent inside the claim's transaction with old_user= and new_user=.
+account_claimed = Signal()
+
+# An account is about to be deleted for good (its grace period is over). Sent inside the
+# deletion's transaction with user=; receivers settle what the person left in their apps.
+account_leaving = Signal()
+
+# What a search reads about these works changed (their text, tags, creators), inside the
+# transaction that changed it. Sent by `freshness.works_changed` only, with work_ids= (a set);
+# the search app rebuilds their search text in the same transaction.
+works_changed = Signal()

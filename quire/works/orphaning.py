@@ -12,9 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from quire.accounts.models import AccountDeletion, Pseud, User
-from quire.interactions.models import Comment
-from quire.search import changes as search_changes
 
+from . import events, freshness
 from .claiming import ORPHAN_ACCOUNT, orphan_account
 from .models import Creatorship, Series, Work
 
@@ -51,7 +50,7 @@ def _orphan_credits(work: Work, user: User, pseuds=None) -> None:
     if not remaining.exists():
         Creatorship.objects.get_or_create(work=work, pseud=orphan_pseud(), defaults={"accepted": True})
     theirs.delete()
-    search_changes.log([work.pk])
+    freshness.works_changed([work.pk], text=False)
 
 
 def _orphan_series_credit(series: Series, pseuds) -> None:
@@ -97,19 +96,9 @@ def remove_work(work: Work, user: User) -> None:
     only this person's credit does (nobody deletes someone else's work)."""
     if has_other_creators(work, user):
         work.creatorships.filter(pseud__user=user).delete()
-        search_changes.log([work.pk])
+        freshness.works_changed([work.pk], text=False)
     else:
         work.delete()  # the delete signal tells the search change log
-
-
-def _settle_comments(user: User) -> None:
-    """A deleted account's comments go; one with replies stays as "(Previous comment
-    deleted.)" so other people's replies still read as a thread."""
-    with_replies = Comment.objects.filter(user=user, replies__isnull=False).distinct()
-    Comment.objects.filter(pk__in=with_replies.values("pk")).update(
-        user=None, deleted=True, text="", text_html="", guest_name="", guest_email=""
-    )
-    Comment.objects.filter(user=user).delete()
 
 
 @transaction.atomic
@@ -125,7 +114,8 @@ def finalise_deletion(deletion: AccountDeletion) -> None:
     Creatorship.objects.filter(pseud__user=user).delete()  # invitations not yet accepted
     for series in Series.objects.filter(creators__user=user).distinct():
         _orphan_series_credit(series, list(user.pseuds.all()))
-    _settle_comments(user)
+    # Their comments go, or stay as "(Previous comment deleted.)" (the interactions app decides).
+    events.account_leaving.send(sender=AccountDeletion, user=user)
     user.delete()
 
 

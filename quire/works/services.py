@@ -11,10 +11,9 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from quire.search import changes as search_changes
 from quire.tags.models import FIXED_TYPES, Tag
 
-from . import events
+from . import events, filing, freshness
 from .models import Chapter, ChapterState, Creatorship, Series, SeriesWork, Work
 
 
@@ -33,7 +32,7 @@ def refresh_counts(work: Work) -> None:
         # "Updated" means the newest chapter still up: deleting it moves the date back.
         work.updated_at = changes["updated_at"] = totals["last"]
     Work.objects.filter(pk=work.pk).update(**changes)
-    search_changes.log([work.pk])
+    freshness.works_changed([work.pk], text=False)
 
 
 def renumber_chapters(work: Work, ordered_ids: list[int] | None = None) -> None:
@@ -64,9 +63,7 @@ def set_tags(work: Work, tags_by_type: dict[str, list[str]]) -> None:
             wanted.append(existing)
     work.tags.set({t.pk: t for t in wanted}.values())
     # Filter tags (canonical + meta tags) are what listings and facets read.
-    from quire.tags.filtering import recompute_for_works
-
-    recompute_for_works([work.pk])
+    filing.recompute_for_works([work.pk])
 
 
 def add_creator(work: Work, pseud, *, accepted: bool, invited_by=None) -> Creatorship:

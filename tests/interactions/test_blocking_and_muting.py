@@ -3,7 +3,8 @@ comments and bookmarks from you everywhere, counts included."""
 
 from django.urls import reverse
 
-from quire.interactions.models import Comment, Kudos, Mute
+from quire.accounts.models import Mute
+from quire.interactions.models import Comment, Kudos
 from quire.interactions.safety import block, mute
 from quire.works.models import Work
 from tests.factories import make_work

@@ -14,7 +14,6 @@ from django.utils import timezone
 from quire.interactions import safety
 from quire.interactions.models import WorkStats
 from quire.moderation.services import hide_work
-from quire.search import changes as search_changes
 from quire.search.backends import bitmap as bitmap_module
 from quire.search.backends import search
 from quire.search.backends.bitmap import BitmapBackend, BitmapIndex
@@ -22,7 +21,8 @@ from quire.search.backends.sql import SQLBackend
 from quire.search.query import SORTS, Query
 from quire.tags import wrangling
 from quire.tags.models import Tag
-from quire.works.models import Work
+from quire.works import freshness
+from quire.works.models import Work, WorkChange
 from tests.factories import make_user, make_work
 
 # Seed 1 runs in `make test`; the longer random runs are in `make test-slow` (CI runs both).
@@ -61,7 +61,7 @@ def add_work(rng, creator, n, **extra):
     # Ties on purpose: equal dates and counts must still come out in the reference's order.
     when = NOON - timedelta(days=rng.choice([0, 1, 1, 40, 400]))
     Work.objects.filter(pk=work.pk).update(updated_at=when, published_at=when)
-    search_changes.log([work.pk])  # as every real edit does
+    freshness.works_changed([work.pk])  # as every real edit does
     for field in ("kudos", "hits", "comments", "bookmarks"):
         WorkStats.bump(work.pk, field, rng.choice([0, 0, 1, 2, 5]))
     return work
@@ -129,7 +129,7 @@ def test_bitmap_backend_gives_the_reference_answers_while_the_archive_changes(
     Work.objects.filter(pk=next(w.pk for w in works if w.creatorships.filter(pseud__user=other).exists())).update(
         anonymous=True, is_draft=False
     )
-    search_changes.log(list(Work.objects.filter(anonymous=True).values_list("pk", flat=True)))
+    freshness.works_changed(list(Work.objects.filter(anonymous=True).values_list("pk", flat=True)))
     safety.mute_work_creators(reader, Work.objects.get(pk=masked.pk))
     bitmap = BitmapBackend.built()
     viewers = (AnonymousUser(), reader, author, moderator)
@@ -185,22 +185,18 @@ def test_a_renamed_pseud_moves_its_works_in_the_creator_sort_and_text_search(aut
 
 
 def test_the_change_log_is_written_only_when_an_index_reads_it(author, settings):
-    from quire.search.models import SearchChange
-
     make_work(author, "Logged")
-    assert SearchChange.objects.exists()
-    SearchChange.objects.all().delete()
+    assert WorkChange.objects.exists()
+    WorkChange.objects.all().delete()
     settings.SEARCH_BACKEND = "sql"
     make_work(author, "Not logged")
-    assert not SearchChange.objects.exists()
+    assert not WorkChange.objects.exists()
 
 
 def test_log_rows_older_than_the_retention_are_pruned(author):
-    from quire.search.models import SearchChange
-
     make_work(author, "Old")
-    SearchChange.objects.update(created_at=timezone.now() - search_changes.RETENTION - timedelta(minutes=1))
+    WorkChange.objects.update(created_at=timezone.now() - WorkChange.RETENTION - timedelta(minutes=1))
     make_work(author, "New")
-    assert search_changes.prune() > 0
-    assert not SearchChange.objects.filter(created_at__lt=timezone.now() - search_changes.RETENTION).exists()
-    assert SearchChange.objects.exists()
+    assert WorkChange.objects.prune() > 0
+    assert not WorkChange.objects.filter(created_at__lt=timezone.now() - WorkChange.RETENTION).exists()
+    assert WorkChange.objects.exists()

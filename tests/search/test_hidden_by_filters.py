@@ -5,7 +5,7 @@ import re
 
 from django.urls import reverse
 
-from quire.interactions.models import Mute
+from quire.accounts.models import Mute
 from quire.search.models import SavedExclusion
 from quire.tags.models import Tag
 from tests.downloads.helpers import series_of

@@ -8,6 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from quire.accounts.models import Mute
+from quire.works import freshness
+from quire.works.models import Creatorship
+
 COMMENT_MAX = 10_000
 # The counts works lists sort by: changing one tells the search change log.
 SORTED_STATS = ("kudos", "hits", "comments", "bookmarks")
@@ -36,9 +40,7 @@ class WorkStats(models.Model):
         if not delta:
             return
         if field in SORTED_STATS:
-            from quire.search import changes
-
-            changes.log([work_id], stats_only=True)
+            freshness.works_changed([work_id], text=False, stats_only=True)
         updated = cls.objects.filter(work_id=work_id).update(**{field: F(field) + delta})
         if updated:
             return
@@ -110,8 +112,6 @@ class CommentQuerySet(models.QuerySet):
         """Comments on `work` as `user` sees them. Awaiting approval or hidden by the
         work's creator: the commenter and the work's creators see them. Hidden by a
         moderator: only the commenter and moderators. Muted commenters: never."""
-        from .safety import muted_user_ids
-
         qs = self.filter(work=work)
         if not (user and user.is_authenticated):
             return qs.filter(Q(approved=True, hidden_by_creator=False, hidden_by_moderator=False))
@@ -121,11 +121,10 @@ class CommentQuerySet(models.QuerySet):
             rule = Q(approved=True, hidden_by_creator=False, hidden_by_moderator=False) | Q(user=user)
             if work.is_creator(user):
                 rule |= Q(hidden_by_moderator=False)
-        muted = Q(user__in=muted_user_ids(user))
+        muted = Q(user__in=Mute.objects.muted_user_ids(user))
         if work.anonymous:
             # The creators' own comments here show as "Anonymous Creator": hiding them
             # because their author is muted by name would say who wrote the work.
-            from quire.works.models import Creatorship
 
             creators = Creatorship.objects.filter(work=work, accepted=True).values("pseud__user_id")
             muted &= ~Q(user__in=creators)

@@ -7,6 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from quire.accounts.models import Mute
+from quire.lib import text as textlib
+from quire.works.models import Series, Work
+
 NOTES_MAX = 5000
 
 
@@ -14,10 +18,6 @@ class BookmarkQuerySet(models.QuerySet):
     def visible_to(self, viewer) -> "BookmarkQuerySet":
         """Bookmarks `viewer` may see: their own, or public bookmarks of works and
         series they may see, by people they haven't muted."""
-        from quire.works.models import Series, Work
-
-        from .safety import muted_user_ids
-
         works = Work.objects.visible_to(viewer).posted().values("pk")
         on_visible = Q(work__in=works) | Q(series__in=Series.objects.filter(memberships__work__in=works).values("pk"))
         # Your own bookmarks stay listed when their work goes out of your sight (a
@@ -25,7 +25,9 @@ class BookmarkQuerySet(models.QuerySet):
         # the listing says so instead of showing its live title.
         shown = Exists(Work.objects.visible_to(viewer).posted().filter(pk=OuterRef("work_id")))
         if viewer and viewer.is_authenticated:
-            qs = self.filter(Q(user=viewer) | (Q(private=False) & on_visible)).exclude(user__in=muted_user_ids(viewer))
+            qs = self.filter(Q(user=viewer) | (Q(private=False) & on_visible)).exclude(
+                user__in=Mute.objects.muted_user_ids(viewer)
+            )
         else:
             qs = self.filter(on_visible, private=False)
         return qs.annotate(work_shown=shown)
@@ -91,8 +93,6 @@ class Bookmark(models.Model):
         return f"{self.user} bookmarked {self.work or self.series}"
 
     def save(self, *args, **kwargs):
-        from quire.lib import text as textlib
-
         self.notes_html = textlib.render(self.notes, textlib.PLAIN)
         super().save(*args, **kwargs)
 

@@ -6,9 +6,11 @@ from django import template
 from django.core.paginator import Paginator
 from django.utils.html import format_html_join
 
+from quire.accounts.models import Block, Mute
+
 from ..feedback import check_can_comment, comment_tree, kudos_summary
 from ..forms import CommentForm, GuestCommentForm
-from ..models import Block, Bookmark, CommentSettings, Kudos, Mute, Notification, Reading, Subscription, WorkStats
+from ..models import Bookmark, CommentSettings, Kudos, Notification, Reading, Subscription, WorkStats
 from ..safety import Refused
 
 register = template.Library()

@@ -1,8 +1,8 @@
 """The fast search backend: an in-memory bitmap index per process.
 
-Built from the database (`BitmapIndex.build`), then kept fresh from the search
-change log (`quire.search.changes`): before each search the index reads the log
-rows it has not applied and reloads those works, so a posted or edited work is
+Built from the database (`BitmapIndex.build`), then kept fresh from the change
+log (`quire.works.models.WorkChange`, written by `quire.works.freshness`): before
+each search the index reads the log rows it has not applied and reloads those works, so a posted or edited work is
 in the very next search. It answers exactly as the SQL reference does (same
 ids, order, totals and facet counts); tests/search/test_differential.py holds
 it to that.
@@ -38,16 +38,16 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
+from django.apps import apps
 from django.db import connection
 from django.db.models.functions import Lower
 from django.utils import timezone
 from pyroaring import BitMap
 
 from quire.tags.models import FilterTagging, Tag, TagType
-from quire.works.models import Creatorship, Work
+from quire.works.models import Creatorship, Work, WorkChange
 
-from .. import changes, fulltext
-from ..models import SearchChange
+from .. import fulltext
 from .sql import SQLBackend, collection_work_ids, stats_available
 
 logger = logging.getLogger(__name__)
@@ -159,7 +159,7 @@ class BitmapIndex:
         with self.lock:
             started = time.perf_counter()
             # Changes from here on are applied after the build, so none made during it are missed.
-            self.horizon = SearchChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+            self.horizon = WorkChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
             self.applied: set[int] = set()
             self.checked_at = timezone.now()
             self.pruned_at = self.checked_at
@@ -252,9 +252,8 @@ class BitmapIndex:
     def _load_stats(self, work_ids):
         if not stats_available():
             return
-        from quire.interactions.models import WorkStats
-
-        rows = WorkStats.objects.order_by()
+        # Read by name: the stats row is the interactions app's, above search (as in sql.py).
+        rows = apps.get_model("interactions", "WorkStats").objects.order_by()
         if work_ids is not None:
             rows = rows.filter(work_id__in=work_ids)
         for work_id, *values in rows.values_list("work_id", *STATS).iterator(chunk_size=20_000):
@@ -334,9 +333,9 @@ class BitmapIndex:
         """Apply change-log rows not yet applied. False when the log no longer
         reaches back to the last look (rows were pruned): the index must be rebuilt."""
         now = timezone.now()
-        if now - self.checked_at > changes.RETENTION - timedelta(hours=1):
+        if now - self.checked_at > WorkChange.RETENTION - timedelta(hours=1):
             return False
-        rows = list(SearchChange.objects.filter(pk__gt=self.horizon).values_list("pk", "work_id", "created_at"))
+        rows = list(WorkChange.objects.filter(pk__gt=self.horizon).values_list("pk", "work_id", "created_at"))
         fresh = [(pk, work_id) for pk, work_id, _ in rows if pk not in self.applied]
         if fresh:
             self.reload({work_id for _, work_id in fresh})
@@ -348,7 +347,7 @@ class BitmapIndex:
         self.checked_at = now
         if now - self.pruned_at > timedelta(hours=1):
             self.pruned_at = now
-            changes.prune(now)
+            WorkChange.objects.prune(now)
         return True
 
     def reload(self, work_ids: set[int]):
@@ -440,8 +439,6 @@ class BitmapIndex:
     def visible(self, viewer, mutes: bool = True) -> BitMap:
         if not (viewer and viewer.is_authenticated):
             return self.guest
-        from quire.interactions.models.safety import muted_work_ids
-
         if viewer.can_moderate:
             seen = BitMap(self.posted)
         else:
@@ -451,7 +448,7 @@ class BitmapIndex:
             maintained = Work.objects.filter(Work.objects.unrevealed_to_maintainer(viewer))
             seen |= BitMap(maintained.values_list("pk", flat=True))
         if mutes:
-            seen.difference_update(BitMap(muted_work_ids(viewer)))
+            seen.difference_update(BitMap(Work.objects.muted_by(viewer).values_list("pk", flat=True)))
         return seen
 
     def matching(self, query, viewer) -> tuple[BitMap, np.ndarray, np.ndarray | None]:

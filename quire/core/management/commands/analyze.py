@@ -9,13 +9,13 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from quire.understanding.cli import main
+
 
 class Command(BaseCommand):
     help = "Analyze a story file: its parts (notes, summary, chapters) and suggested tags."
 
     def run_from_argv(self, argv):
-        from quire.understanding.cli import main
-
         # argv is ["quire", "analyze", ...]; the analyzer's CLI takes "analyze ..." itself.
         sys.exit(main(argv[1:]))
 
@@ -23,7 +23,6 @@ class Command(BaseCommand):
         parser.add_argument("args", nargs="*", help="FILE [--canon CSV] [--json]")
 
     def handle(self, *args, **options):  # reached through call_command only
-        from quire.understanding.cli import main
 
         status = main(["analyze", *args], stdout=self.stdout, stderr=self.stderr)
         if status:

@@ -9,6 +9,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test.utils import setup_test_environment, teardown_test_environment
 
+from quire.bench import downloads as bench_downloads
+from quire.bench import exchange as bench_exchange
+from quire.bench import http as bench_http
+from quire.bench import interactions as bench_interactions
+from quire.bench import reading as bench_reading
+from quire.bench import search as search_bench
+from quire.efiction import bench as efiction_bench
+from quire.understanding import bench as understanding_bench
+from quire.understanding import scoring
+from quire.understanding.model import AnalyzeError
+
 # The story-understanding corpus and the Webis passages, scored when they are present.
 ROOT = Path(__file__).resolve().parents[4]
 DEFAULT_UNDERSTANDING_CORPUS = ROOT / "corpus" / "understanding"
@@ -20,37 +31,29 @@ def _understanding(small: bool, works: int | None, corpus: str | None, canon: st
     """The 1 MB speed bench, then the corpus score (`--corpus DIR`, else corpus/understanding
     when it exists; a --corpus that is not a folder is the search bench's SQLite file) and the
     Webis passage score (`--webis FILE`, else ../shared's dev.jsonl when it exists)."""
-    from quire.understanding.bench import run_bench
-    from quire.understanding.model import AnalyzeError
-    from quire.understanding.scoring import format_score, score_corpus, score_webis
-
     if corpus and not Path(corpus).is_dir() and Path(corpus).suffix not in (".sqlite3", ".sqlite", ".db"):
         raise CommandError(f"{corpus}: no such folder. Give the understanding corpus folder "
                            "(it holds one gold JSON per work), e.g. corpus/understanding.")
-    result = run_bench()
+    result = understanding_bench.run_bench()
     folder = Path(corpus) if corpus and Path(corpus).is_dir() else DEFAULT_UNDERSTANDING_CORPUS
     webis_path = Path(webis) if webis else (DEFAULT_WEBIS if DEFAULT_WEBIS.is_file() else None)
     try:
         if folder.is_dir():
-            result["corpus"] = score_corpus(folder, canon)
+            result["corpus"] = scoring.score_corpus(folder, canon)
         if webis_path is not None:
-            result["webis"] = score_webis(webis_path)
+            result["webis"] = scoring.score_webis(webis_path)
     except AnalyzeError as exc:
         raise CommandError(str(exc)) from None
     if report is not None and ("corpus" in result or "webis" in result):
-        report(format_score(result.get("corpus"), result.get("webis")))
+        report(scoring.format_score(result.get("corpus"), result.get("webis")))
     return result
 
 
 def _reading(small: bool, works: int | None, corpus: str | None) -> dict:
-    from quire.bench import reading as bench_reading
-
     return _in_test_db(lambda: bench_reading.run(works or (200 if small else 2000), repeat=10 if small else 30))
 
 
 def _search(small: bool, works: int | None, corpus: str | None, workers: int = 4, own_index: bool = False) -> dict:
-    from quire.bench import search as search_bench
-
     works = works or (2000 if small else 20_000)
     repeat = 10 if small else 30
     if not corpus:
@@ -64,38 +67,28 @@ def _search(small: bool, works: int | None, corpus: str | None, workers: int = 4
 
 
 def _interactions(small: bool, works: int | None, corpus: str | None) -> dict:
-    from quire.bench.interactions import run
-
-    return run(small)  # makes and removes its own throw-away database
+    return bench_interactions.run(small)  # makes and removes its own throw-away database
 
 
 def _downloads(small: bool, works: int | None, corpus: str | None) -> dict:
-    from quire.bench.downloads import run
-
-    return run(small)
+    return bench_downloads.run(small)
 
 
 def _import(small: bool, works: int | None, corpus: str | None) -> dict:
-    from quire.efiction.bench import run
-
-    return run(small, works)  # each size in a process and throw-away database of its own
+    return efiction_bench.run(small, works)  # each size in a process and throw-away database of its own
 
 
 def _http(small: bool, works: int | None, corpus: str | None, db: str = "sqlite", report=None,
           dev_server: bool = False) -> dict:
-    from quire.bench.http import run
-
     # Its own throw-away archive, server and clients (subprocesses), never this database.
-    return run(small, works, db=db, report=report or (lambda line: None), dev_server=dev_server)
+    return bench_http.run(small, works, db=db, report=report or (lambda line: None), dev_server=dev_server)
 
 
 def _exchange(small: bool, works: int | None, corpus: str | None) -> list:
     import sys
 
-    from quire.bench.exchange import run
-
     # Progress on stderr, so the JSON stays the last line of stdout.
-    return run(small, report=lambda line: print(line, file=sys.stderr, flush=True))["exchange"]
+    return bench_exchange.run(small, report=lambda line: print(line, file=sys.stderr, flush=True))["exchange"]
 
 
 # name: (what it measures, function)
@@ -127,11 +120,9 @@ def _in_test_db(measure):
 def _in_corpus_db(path: Path, works: int, measure):
     """Run `measure` on the SQLite file `path`, migrated first and kept after,
     so a big search corpus is built once and measured many times."""
-    from quire.bench.search import prepare_corpus_file
-
     if connection.vendor != "sqlite":
         raise CommandError("--corpus keeps the corpus in an SQLite file; it needs QUIRE_DATABASE_URL on SQLite")
-    prepare_corpus_file(path, works)
+    search_bench.prepare_corpus_file(path, works)
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
     connection.close()

@@ -2,16 +2,19 @@
 
 Works are listed through `Work.objects.by_user`, which applies the visibility
 rule and keeps anonymous works off the lists of anyone but the creator and moderators.
+The pages list works, so they are this app's; their names stay the accounts app's
+(`accounts:profile`, `accounts:pseud`, wired in quire/urls.py) and so do their
+templates.
 """
 
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from quire.works.models import Creatorship, Series, Work
+from quire.accounts import lifecycle
+from quire.accounts.models import Pseud, User
 
-from . import lifecycle
-from .models import Pseud, User
+from .models import Creatorship, Series, Work
 
 PER_PAGE = 20
 

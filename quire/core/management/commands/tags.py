@@ -1,10 +1,15 @@
-"""`quire tags import CSV`: load canonical tags (idempotent)."""
+"""`quire tags import CSV`: load canonical tags (idempotent), then re-file every work.
 
+In core, not tags: re-filing reads works, which sit above tags."""
+
+import csv
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from quire.tags.canon import CanonFileError, import_canon, read_canon_csv
+from quire.tags.models import Media, Tag, TagType
+from quire.works.filing import recompute_all
 
 
 class Command(BaseCommand):
@@ -36,11 +41,6 @@ class Command(BaseCommand):
 def _refile_and_set_media(path) -> int:
     """An optional `media` column (tv, books, movies, ...) sets fandoms' media; then
     every work is re-filed, since new synonyms may move works under canonical tags."""
-    import csv
-
-    from quire.tags.filtering import recompute_all
-    from quire.tags.models import Media, Tag, TagType
-
     with open(path, newline="", encoding="utf-8-sig") as handle:
         for record in csv.DictReader(handle):
             media = (record.get("media") or "").strip().lower()

@@ -1,6 +1,32 @@
+"""Blocks and mutes: what one account asks of the archive about another.
+
+They live with the accounts (below works) because the one visibility rule,
+`Work.objects.visible_to`, applies mutes: the rule reads these tables through
+`Mute.objects`, and the pages that make and undo them stay in `interactions`.
+The tables keep the names they had there (`interactions_block`,
+`interactions_mute`): the move changed no data (accounts migration 0008)."""
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+
+class MuteQuerySet(models.QuerySet):
+    def made_by(self, user) -> "MuteQuerySet":
+        """The mutes `user` made (none for guests)."""
+        if not (user and user.is_authenticated):
+            return self.none()
+        return self.filter(muter=user)
+
+    def muted_user_ids(self, user) -> "MuteQuerySet":
+        """A subquery of the users `user` has muted by name (empty for guests). Mutes
+        made from an anonymous work's page are left out: they must not hide that
+        person's comments or bookmarks, which would say who the creator is."""
+        return self.made_by(user).filter(via_work__isnull=True).values("muted_id")
+
+    def muted_work_ids(self, user) -> "MuteQuerySet":
+        """A subquery of the anonymous works `user` muted from the work's page."""
+        return self.made_by(user).filter(via_work__isnull=False).values("via_work_id")
 
 
 class Block(models.Model):
@@ -11,6 +37,7 @@ class Block(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "interactions_block"
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["blocker", "blocked"], name="unique_block")]
 
@@ -38,7 +65,10 @@ class Mute(models.Model):
     via_work = models.ForeignKey("works.Work", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = MuteQuerySet.as_manager()
+
     class Meta:
+        db_table = "interactions_mute"
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
@@ -53,42 +83,3 @@ class Mute(models.Model):
 
     def __str__(self):
         return f"{self.muter} mutes {self.muted}"
-
-
-def muted_user_ids(user):
-    """A subquery of the users `user` has muted by name (empty for guests). Mutes
-    made from an anonymous work's page are left out: they must not hide that
-    person's comments or bookmarks, which would say who the creator is."""
-    if not (user and user.is_authenticated):
-        return Mute.objects.none().values("muted_id")
-    return Mute.objects.filter(muter=user, via_work__isnull=True).values("muted_id")
-
-
-def _muted_works(user) -> models.Q | None:
-    """Which works muting hides from `user`, or None when they have muted no one
-    (most readers: one indexed lookup then spares every list a subquery)."""
-    from quire.works.models import Creatorship
-
-    if not (user and user.is_authenticated):
-        return None
-    mutes = Mute.objects.filter(muter=user)
-    if not mutes.exists():
-        return None
-    signed_by_muted = Creatorship.objects.filter(pseud__user__in=muted_user_ids(user), accepted=True)
-    return models.Q(anonymous=False, pk__in=signed_by_muted.values("work_id")) | models.Q(
-        pk__in=mutes.filter(via_work__isnull=False).values("via_work_id")
-    )
-
-
-def exclude_muted(works, user):
-    """`works` (a Work queryset) without the works `user`'s mutes hide."""
-    hidden = _muted_works(user)
-    return works if hidden is None else works.exclude(hidden)
-
-
-def muted_work_ids(user) -> list[int]:
-    """The ids of the works `user`'s mutes hide (for the in-memory search index)."""
-    from quire.works.models import Work
-
-    hidden = _muted_works(user)
-    return [] if hidden is None else list(Work.objects.filter(hidden).values_list("pk", flat=True))

@@ -2,18 +2,19 @@
 
 A tag is created the moment an author types it, draft or not, so an unwrangled
 tag can name something no one has published. Canonical tags are the archive's
-own and always public; any other tag only once a work the reader can see uses it."""
+own and always public; any other tag only once a work the reader can see uses it.
+Here in `works`, not `tags`, because the answer rests on the works visibility rule."""
 
 from django.db.models import Q
 from django.http import Http404
 
-from . import wrangling
-from .models import FilterTagging, Tag
+from quire.tags import wrangling
+from quire.tags.models import FilterTagging, Tag
+
+from .models import Work
 
 
 def _visible_works(user):
-    from quire.works.models import Work
-
     return Work.objects.visible_to(user).posted()
 
 
