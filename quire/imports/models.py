@@ -9,11 +9,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ItemStatus(models.TextChoices):
     QUEUED = "queued", _("Waiting")
-    RUNNING = "running", _("Reading")
+    RUNNING = "running", pgettext_lazy("an import file", "Reading")
     DONE = "done", _("Draft ready")
     DUPLICATE = "duplicate", _("Imported before")
     FAILED = "failed", _("Not imported")

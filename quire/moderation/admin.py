@@ -3,7 +3,7 @@ the admin; being a moderator (or superuser) is what lets them see and act here."
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from . import services
 from .models import ModerationLogEntry, Report
@@ -86,7 +86,7 @@ class ReportAdmin(ModeratorOnly, admin.ModelAdmin):
             services.close_report(request.user, report)
         self.message_user(request, _("Marked resolved."))
 
-    @admin.action(description=gettext_lazy("Dismiss"))
+    @admin.action(description=pgettext_lazy("a report", "Dismiss"))
     def dismiss(self, request, queryset):
         for report in queryset:
             services.close_report(request.user, report, dismiss=True)

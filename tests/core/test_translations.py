@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 
+import polib
 import pytest
 from django.core.management import call_command
 from django.utils import translation
@@ -162,3 +163,22 @@ def test_the_messages_command_names_unknown_apps():
 
     with pytest.raises(CommandError, match="Unknown app nope"):
         call_command("messages", "nope")
+
+
+def test_one_string_translated_two_ways_in_two_apps_is_reported(tmp_path):
+    from quire.core.management.commands.messages import clashes
+
+    def catalogue(app, translations):
+        path = tmp_path / app / "locale" / "es" / "LC_MESSAGES" / "django.po"
+        path.parent.mkdir(parents=True)
+        po = polib.POFile()
+        for (context, msgid), msgstr in translations.items():
+            po.append(polib.POEntry(msgctxt=context, msgid=msgid, msgstr=msgstr))
+        po.save(str(path))
+
+    catalogue("works", {(None, "Settings"): "Configuración", (None, "Decline"): "Rechazar"})
+    catalogue("exchanges", {(None, "Settings"): "Ajustes", (None, "Decline"): "Rechazar",
+                            ("a report", "Dismiss"): "Desestimar"})
+    catalogue("search", {(None, "Dismiss"): "Descartar"})
+    found = clashes(tmp_path, ["es"])
+    assert len(found) == 1 and "'Settings'" in found[0] and "exchanges: 'Ajustes'" in found[0]

@@ -108,6 +108,27 @@ def problems(root: Path, committed: Path, names: list[str], languages: list[str]
     return found
 
 
+def clashes(root: Path, languages: list[str]) -> list[str]:
+    """One string, two translations in two apps' catalogues: Django uses whichever
+    catalogue it finds first, so one of them is never shown. Give the two uses a
+    context (pgettext, `{% translate … context … %}`) or one translation."""
+    found = []
+    for lang in languages:
+        seen: dict[tuple[str | None, str], dict[str, str]] = {}
+        for po_path in sorted(root.rglob(f"locale/{lang}/LC_MESSAGES/django.po")):
+            app = po_path.parents[3].name
+            for entry in polib.pofile(str(po_path)):
+                if entry.translated() and not entry.msgid_plural:
+                    seen.setdefault((entry.msgctxt, entry.msgid), {})[app] = entry.msgstr
+        for (context, msgid), by_app in sorted(seen.items(), key=lambda item: item[0][1]):
+            if len(set(by_app.values())) > 1:
+                where = "; ".join(f"{app}: {text!r}" for app, text in sorted(by_app.items()))
+                label = f"{msgid!r}" + (f" (context {context!r})" if context else "")
+                found.append(f"{lang}: {label} is translated two ways ({where}): give the uses a "
+                             "context, or one translation")
+    return found
+
+
 class Command(BaseCommand):
     help = "Update the translation catalogues from the source and compile them (--check: only verify)."
 
@@ -134,7 +155,7 @@ class Command(BaseCommand):
             copy = Path(scratch) / "quire"
             shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.po", "*.mo"))
             update(copy, names, languages)
-            found = problems(copy, PACKAGE, names, languages)
+            found = problems(copy, PACKAGE, names, languages) + clashes(PACKAGE, languages)
         for line in found:
             self.stderr.write(line)
         if found:
