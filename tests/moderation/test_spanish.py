@@ -21,14 +21,16 @@ def _words(response) -> str:
 def test_the_console_reads_in_spanish(author, reader, moderator, login):
     from tests.factories import make_work
 
-    Report.objects.create(work=make_work(reader, "Day Shift"), reason="spam", details="Adverts", reporter=author)
+    report = Report.objects.create(
+        work=make_work(reader, "Day Shift"), reason="spam", details="Adverts", reporter=author
+    )  # its number is the row's id, which PostgreSQL doesn't restart between tests
     c = login(moderator)
     spanish = _words(c.get(reverse("moderation:console"), HTTP_ACCEPT_LANGUAGE="es"))
-    assert "Consola de moderación" in spanish and "Denuncia n.º 1: Spam o contenido comercial" in spanish
+    assert "Consola de moderación" in spanish and f"Denuncia n.º {report.pk}: Spam o contenido comercial" in spanish
     assert "Sobre obra «Day Shift» de corin , presentada el" in spanish
-    assert "Abierta (1)" in spanish and "Report #1" not in spanish
+    assert "Abierta (1)" in spanish and f"Report #{report.pk}" not in spanish
     english = _words(c.get(reverse("moderation:console")))
-    assert "Report #1: Spam or commercial content" in english
+    assert f"Report #{report.pk}: Spam or commercial content" in english
     assert "About work “Day Shift” by corin , filed" in english
 
 
