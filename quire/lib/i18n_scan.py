@@ -34,7 +34,6 @@ WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 HOLE = "\x00"
 VISIBLE_ATTRIBUTES = {"title", "alt", "placeholder", "aria-label", "aria-description", "aria-roledescription"}
 BUTTON_TYPES = {"submit", "button", "reset"}
-MARKING_TAGS = {"translate", "trans", "blocktranslate", "blocktrans"}
 
 
 @dataclass(frozen=True)
@@ -61,11 +60,10 @@ def template_files() -> list[Path]:
 
 
 class _TextCollector(HTMLParser):
-    def __init__(self, line_of):
+    def __init__(self):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, str, str]] = []
         self._skip = 0
-        self._line_of = line_of
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
@@ -79,7 +77,7 @@ class _TextCollector(HTMLParser):
                 name == "value" and tag == "input" and attributes.get("type") in BUTTON_TYPES
             )
             if visible and needs_translation(value):
-                self.found.append((self._line_of(self.getpos()), value, f'{name}="…" of <{tag}>'))
+                self.found.append((self.getpos()[0], value, f'{name}="…" of <{tag}>'))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -92,7 +90,7 @@ class _TextCollector(HTMLParser):
 
     def handle_data(self, data):
         if not self._skip and needs_translation(data):
-            self.found.append((self._line_of(self.getpos()), data.strip(), "text"))
+            self.found.append((self.getpos()[0], data.strip(), "text"))
 
 
 def scan_template(path: Path) -> list[Unmarked]:
@@ -118,16 +116,13 @@ def scan_template(path: Path) -> list[Unmarked]:
             pieces.append(HOLE + "\n" * token.contents.count("\n"))
     flat = "".join(pieces)
 
-    def line_of(pos):
-        return pos[0]
-
     if path.suffix == ".txt":
         found = []
         for number, line in enumerate(flat.split("\n"), 1):
             if needs_translation(line):
-                found.append((line_of((number, 0)), line.strip(), "text"))
+                found.append((number, line.strip(), "text"))
     else:
-        collector = _TextCollector(line_of)
+        collector = _TextCollector()
         collector.feed(flat)
         collector.close()
         found = collector.found
